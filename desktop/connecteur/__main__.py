@@ -1,0 +1,5 @@
+"""Allow ``python -m connecteur``."""
+
+from connecteur.cli import main
+
+raise SystemExit(main())

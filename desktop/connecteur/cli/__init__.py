@@ -1,0 +1,143 @@
+"""The ``connecteur`` command: the window with no arguments, subcommands otherwise.
+
+Each subcommand lives in its own module exposing ``register(subparsers)``; the
+parsed arguments carry the function to run as ``args.run``. Every failure the user
+can act on reaches them as one French sentence and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from importlib import import_module
+
+import connecteur
+from connecteur import paths
+from connecteur.errors import ConnecteurError
+
+# Modules under connecteur.cli that add subcommands, in the order of `--help`.
+COMMAND_MODULES = ("library_commands", "search_command", "handout_command", "user_commands")
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in French where it talks to the user."""
+
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"connecteur : {_french_usage(message)}\n")
+
+
+def _french_usage(message: str) -> str:
+    replacements = {
+        "the following arguments are required": "arguments obligatoires manquants",
+        "unrecognized arguments": "arguments non reconnus",
+        "invalid choice": "choix invalide",
+        "expected one argument": "une valeur est attendue",
+        "argument": "argument",
+        "invalid int value": "nombre entier attendu, reçu",
+        "choose from": "choisir parmi",
+    }
+    for english, french in replacements.items():
+        message = message.replace(english, french)
+    return message
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="connecteur",
+        usage="connecteur [--db FICHIER] [--exit-when-ready] [connecteur://ID | COMMANDE ...]",
+        description="Connecteur Recherche 2020 : lire, chercher, annoter et imprimer. "
+                    "Sans commande, ouvre la fenêtre (sur l'élément connecteur://ID s'il est "
+                    "donné).",
+        epilog="Les fichiers écrits par l'application vont dans $CONNECTEUR_HOME "
+               "quand cette variable est définie.")
+    parser.add_argument("--version", action="version",
+                        version=f"connecteur {connecteur.__version__}",
+                        help="affiche la version et quitte")
+    parser.add_argument("--db", metavar="FICHIER", type=paths.Path,
+                        help="base du corpus à utiliser (par défaut : la base livrée)")
+    parser.add_argument("--exit-when-ready", action="store_true",
+                        help="ouvre la fenêtre, attend qu'elle soit prête, affiche le temps "
+                             "de démarrage et quitte (tests, mesures)")
+    parser.set_defaults(run=None)
+    subparsers = parser.add_subparsers(title="commandes", metavar="COMMANDE", dest="command",
+                                       parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = import_module(f"connecteur.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"connecteur.cli.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def _split_gui_url(argv: list[str], commands: set[str]) -> tuple[list[str], str | None]:
+    """Take the window's ``connecteur://`` link out of argv (argparse cannot mix an
+    optional positional with subcommands); a link given to a command stays put."""
+    for i, arg in enumerate(argv):
+        if arg in commands:
+            break
+        if arg.startswith("connecteur:"):
+            return argv[:i] + argv[i + 1:], arg
+    return argv, None
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    return {name for action in parser._subparsers._group_actions  # type: ignore[union-attr]
+            for name in getattr(action, "choices", {}) or {}}
+
+
+def _log_unexpected(exc: BaseException) -> str:
+    """Write the traceback to the log file; return where it went (or why not)."""
+    try:
+        log_file = paths.ensure_dir(paths.logs_dir()) / "connecteur.log"
+        with log_file.open("a", encoding="utf-8") as stream:
+            stream.write("".join(traceback.format_exception(exc)))
+        return str(log_file)
+    except OSError:
+        return "aucun journal n'a pu être écrit"
+
+
+def _prepare_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _prepare_streams()
+    parser = build_parser()
+    args_list, url = _split_gui_url(list(sys.argv[1:] if argv is None else argv),
+                                    _command_names(parser))
+    args = parser.parse_args(args_list)
+    args.url = url
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args.run is None:
+            from connecteur.cli.gui import run_gui
+
+            return run_gui(args)
+        return int(args.run(args) or EXIT_OK)
+    except ConnecteurError as exc:
+        print(f"connecteur : {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(exc.hint, file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader (e.g. `| head`) left: not an error
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("connecteur : interrompu.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last resort: never a traceback in the user's face
+        where = _log_unexpected(exc)
+        print(f"connecteur : erreur inattendue ({type(exc).__name__} : {exc}). "
+              f"Détails : {where}", file=sys.stderr)
+        return EXIT_ERROR

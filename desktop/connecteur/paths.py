@@ -1,0 +1,137 @@
+"""Where things live: the one module that builds file paths.
+
+Two families of locations:
+
+* bundled, read-only data (corpus text, database, fonts, icons, translations), found
+  next to the installed package (wheel, PyInstaller bundle) or in the source checkout;
+* what the app writes (user database, search index, backups, logs, settings), under
+  ``CONNECTEUR_HOME`` when it is set, otherwise in the per-user locations that Qt's
+  ``QStandardPaths`` would give for organisation "CNFPT" and application "Connecteur".
+  They are computed here without Qt so that the CLI and the services never import it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import connecteur
+
+HOME_ENV = "CONNECTEUR_HOME"
+CORPUS_FILENAME = "connecteur-recherche-2020.txt"
+BUNDLED_DB_FILENAME = "connecteur.db"
+SCHEMA_FILENAME = "schema.sql"
+_ORG, _APP = connecteur.ORGANIZATION, connecteur.APP_NAME
+
+_PACKAGE_DIR = Path(connecteur.__file__).resolve().parent
+_CHECKOUT_DIR = _PACKAGE_DIR.parents[1]
+
+
+def _bundled(installed: str, checkout: str) -> Path:
+    """The installed copy when the package carries one, else the checkout's folder."""
+    inside = _PACKAGE_DIR / installed
+    return inside if inside.is_dir() else _CHECKOUT_DIR / checkout
+
+
+# --- bundled, read-only -------------------------------------------------------------
+
+def resources_dir() -> Path:
+    return _bundled("_resources", "resources")
+
+
+def db_dir() -> Path:
+    return _bundled("_db", "db")
+
+
+def corpus_text_path() -> Path:
+    return resources_dir() / CORPUS_FILENAME
+
+
+def bundled_db_path() -> Path:
+    return db_dir() / BUNDLED_DB_FILENAME
+
+
+def schema_sql_path() -> Path:
+    return db_dir() / SCHEMA_FILENAME
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def icons_dir() -> Path:
+    return resources_dir() / "icons"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def checkout_dir() -> Path | None:
+    """The source checkout, when running from one (tests, ``make run``)."""
+    return _CHECKOUT_DIR if (_CHECKOUT_DIR / "pyproject.toml").is_file() else None
+
+
+# --- written by the app --------------------------------------------------------------
+
+def home_override() -> Path | None:
+    value = os.environ.get(HOME_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def _platform_data_dir() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / _ORG / _APP
+
+
+def _platform_cache_dir() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / _ORG / _APP / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / _ORG / _APP
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / _ORG / _APP
+
+
+def data_dir() -> Path:
+    """User data that must survive: user database, backups, imported documents."""
+    home = home_override()
+    return home if home else _platform_data_dir()
+
+
+def cache_dir() -> Path:
+    """Data the app can rebuild at any time (the search index)."""
+    home = home_override()
+    return home / "cache" if home else _platform_cache_dir()
+
+
+def index_dir() -> Path:
+    return cache_dir() / "index"
+
+
+def user_db_path() -> Path:
+    return data_dir() / "user.db"
+
+
+def backups_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def logs_dir() -> Path:
+    return data_dir() / "logs"
+
+
+def settings_path() -> Path:
+    return data_dir() / "settings.ini"
+
+
+def ensure_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path

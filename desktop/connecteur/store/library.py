@@ -1,0 +1,202 @@
+"""Reading the bundled corpus database back into the domain model.
+
+The corpus is small (a few hundred items), so it is loaded whole, once, into
+immutable objects; the rest of the app then works without SQL and without I/O.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import sqlite_utils
+
+from connecteur import paths
+from connecteur.corpus import (
+    About,
+    AboutBlock,
+    Event,
+    FieldSite,
+    Item,
+    Lead,
+    Library,
+    ParseWarning,
+    Resource,
+    Session,
+    Speaker,
+    Theme,
+)
+from connecteur.corpus.ids import kind_of, normalise
+from connecteur.corpus.text import fold
+from connecteur.errors import LibraryError, NotFoundError
+from connecteur.store.corpus_schema import SCHEMA_VERSION
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise LibraryError(f"La base du corpus est introuvable : {path}.",
+                           hint="Reconstruisez-la avec « connecteur build ».")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"La base du corpus est illisible ou abîmée : {path} ({exc}).",
+                           hint="Reconstruisez-la avec « connecteur build ».") from None
+    return conn
+
+
+class _Reader:
+    """Rows grouped by their parent, read in one pass per table."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def grouped(self, table: str, key: str) -> dict[str, list[dict]]:
+        groups: dict[str, list[dict]] = defaultdict(list)
+        for row in self.db[table].rows_where(order_by=f"{key}, position"):
+            groups[row[key]].append(row)
+        return groups
+
+    def values(self, table: str, key: str, column: str) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(r[column] for r in rows) for k, rows in self.grouped(table, key).items()}
+
+
+def _load(db: sqlite_utils.Database) -> Library:
+    read = _Reader(db)
+    meta = {row["key"]: row["value"] for row in db["meta"].rows}
+    if meta.get("schema_version") != str(SCHEMA_VERSION):
+        raise LibraryError("La base du corpus a été construite par une autre version de "
+                           "Connecteur.", hint="Reconstruisez-la avec « connecteur build ».")
+    about = About(
+        meta.get("about_title", ""),
+        tuple(AboutBlock(r["kind"], r["text"])
+              for r in db["about_blocks"].rows_where(order_by="position")),
+        tuple(r["url"] for r in db["about_links"].rows_where(order_by="position")))
+    lead_items = read.values("lead_items", "lead_id", "text")
+    site_items = read.values("field_site_items", "field_site_id", "text")
+    site_urls = read.values("field_site_urls", "field_site_id", "url")
+    res_urls = read.values("resource_urls", "resource_id", "url")
+    leads = read.grouped("leads", "theme_id")
+    themes = read.grouped("themes", "session_id")
+    sites = read.grouped("field_sites", "session_id")
+    resources = read.grouped("resources", "session_id")
+    speakers = read.grouped("speakers", "session_id")
+    sessions = read.grouped("sessions", "event_id")
+
+    def theme(row: dict) -> Theme:
+        return Theme(row["id"], row["session_id"], row["position"], row["title"], row["part"],
+                     tuple(Lead(r["id"], r["session_id"], r["position"], row["id"],
+                                row["title"], row["part"], r["body"],
+                                lead_items.get(r["id"], ()))
+                           for r in leads[row["id"]]))
+
+    def session(row: dict, date: str) -> Session:
+        sid = row["id"]
+        return Session(
+            sid, row["event_id"], date, row["number"], row["title"], row["introduction"],
+            tuple(theme(r) for r in themes[sid]),
+            tuple(FieldSite(r["id"], sid, r["position"], r["body"],
+                            site_items.get(r["id"], ()), site_urls.get(r["id"], ()))
+                  for r in sites[sid]),
+            tuple(Resource(r["id"], sid, r["position"], r["text"], res_urls.get(r["id"], ()))
+                  for r in resources[sid]),
+            tuple(Speaker(r["id"], sid, r["position"], r["name"], r["affiliation"])
+                  for r in speakers[sid]))
+
+    events = tuple(
+        Event(e["id"], e["date"], e["title"],
+              tuple(session(s, e["date"]) for s in sessions[e["id"]]))
+        for e in db["events"].rows_where(order_by="position"))
+    warnings = tuple(ParseWarning(r["line"], r["message"])
+                     for r in db["parse_warnings"].rows_where(order_by="position"))
+    return Library(about, events, warnings)
+
+
+@dataclass(frozen=True)
+class SpeakerEntry:
+    """One person across the library (the same name may speak in several sessions)."""
+
+    name: str
+    affiliations: tuple[str, ...]
+    speakers: tuple[Speaker, ...]
+
+
+class CorpusStore:
+    """The read-only library, loaded from the bundled database."""
+
+    def __init__(self, library: Library, fingerprint: str, path: Path | None = None) -> None:
+        self.library = library
+        self.fingerprint = fingerprint
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> CorpusStore:
+        """Open the bundled database (or ``path``); raise LibraryError with a French message."""
+        path = path or paths.bundled_db_path()
+        conn = _connect_read_only(path)
+        try:
+            db = sqlite_utils.Database(conn)
+            missing = {"meta", "events", "sessions", "leads"} - set(db.table_names())
+            if missing:
+                raise LibraryError(f"{path} n'est pas une base du Connecteur Recherche.",
+                                   hint="Reconstruisez-la avec « connecteur build ».")
+            library = _load(db)
+            fingerprint = db["meta"].get("corpus_sha256")["value"]
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"La base du corpus est illisible ou abîmée : {path} ({exc}).",
+                               hint="Reconstruisez-la avec « connecteur build ».") from None
+        finally:
+            conn.close()
+        return cls(library, fingerprint, path)
+
+    @cached_property
+    def _index(self) -> dict[str, Event | Item]:
+        return self.library.index()
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self.library.events
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return self.library.sessions
+
+    def get(self, identifier: str) -> Event | Item:
+        """The item with this ID (``connecteur://`` links accepted)."""
+        found = self._index.get(normalise(identifier))
+        if found is None:
+            what = "identifiant mal formé" if kind_of(normalise(identifier)) is None else \
+                "aucun élément ne porte cet identifiant"
+            raise NotFoundError(f"« {identifier} » : {what}.",
+                                hint="Exemple d'identifiant : 2020-05-20/s1/lead/03.")
+        return found
+
+    def find(self, identifier: str) -> Event | Item | None:
+        return self._index.get(normalise(identifier))
+
+    def session_of(self, item: Item) -> Session:
+        if isinstance(item, Session):
+            return item
+        found = self._index[item.session_id]
+        assert isinstance(found, Session)
+        return found
+
+    def speaker_entries(self) -> list[SpeakerEntry]:
+        """Every person once, with their affiliations and sessions, sorted by name."""
+        by_name: dict[str, list[Speaker]] = defaultdict(list)
+        for session in self.sessions:
+            for speaker in session.speakers:
+                by_name[speaker.name].append(speaker)
+        return [SpeakerEntry(name, tuple(dict.fromkeys(s.affiliation for s in group)),
+                             tuple(group))
+                for name, group in sorted(by_name.items(), key=lambda kv: _sort_key(kv[0]))]
+
+    def resources(self) -> list[Resource]:
+        return [r for s in self.sessions for r in s.resources]
+
+
+def _sort_key(name: str) -> str:
+    return fold(name)
