@@ -4,6 +4,8 @@ Every layer raises :class:`ConnecteurError` (or a subclass) with a complete Fren
 sentence; front ends print or show that sentence as is, never a traceback.
 """
 
+import errno
+
 
 class ConnecteurError(Exception):
     """A failure the user can understand and act on."""
@@ -27,3 +29,25 @@ class LibraryError(ConnecteurError):
 
 class NotFoundError(ConnecteurError):
     """An identifier that names no item of the library."""
+
+
+_OS_REASONS = {
+    "ENOENT": "fichier ou dossier inexistant",
+    "EACCES": "accès refusé",
+    "EPERM": "opération non permise",
+    "ENOSPC": "disque plein",
+    "EDQUOT": "quota disque dépassé",
+    "EROFS": "support en lecture seule",
+    "ENOTDIR": "un élément du chemin n'est pas un dossier",
+    "EISDIR": "c'est un dossier",
+    "EIO": "erreur de lecture ou d'écriture sur le disque",
+    "ENAMETOOLONG": "nom trop long",
+    "EEXIST": "existe déjà",
+    "EBUSY": "fichier occupé",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in French (the system's own text is often English)."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return _OS_REASONS.get(name) or (exc.strerror or "erreur système")

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from connecteur.errors import ConnecteurError
+from connecteur.errors import ConnecteurError, os_reason
 
 
 def current_umask() -> int:
@@ -26,12 +26,13 @@ def write_atomically(target: Path, data: bytes | str) -> Path:
     directory = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise ConnecteurError(f"{target} est un dossier : donnez un nom de fichier.")
+    if not directory.is_dir():
+        raise ConnecteurError(f"Impossible d'écrire {target} : le dossier {directory} "
+                              "n'existe pas.")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=directory)
-    except FileNotFoundError:
-        raise ConnecteurError(f"Le dossier {directory} n'existe pas.") from None
     except OSError as exc:
-        raise ConnecteurError(f"Impossible d'écrire dans {directory} ({exc.strerror}).") \
+        raise ConnecteurError(f"Impossible d'écrire dans {directory} ({os_reason(exc)}).") \
             from None
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -43,5 +44,5 @@ def write_atomically(target: Path, data: bytes | str) -> Path:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise ConnecteurError(f"Impossible d'écrire {target} ({exc.strerror}).") from None
+        raise ConnecteurError(f"Impossible d'écrire {target} ({os_reason(exc)}).") from None
     return target

@@ -45,7 +45,7 @@ from connecteur.corpus.text import (
     unique,
     url_problems,
 )
-from connecteur.errors import CorpusError
+from connecteur.errors import CorpusError, os_reason
 
 MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -471,7 +471,7 @@ def read_corpus_text(path: Path) -> str:
         raise CorpusError(f"{path} est un dossier, pas le texte du corpus.") from None
     except OSError as exc:
         raise CorpusError(
-            f"Le texte du corpus ne peut pas être lu : {path} ({exc.strerror}).") from None
+            f"Le texte du corpus ne peut pas être lu : {path} ({os_reason(exc)}).") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

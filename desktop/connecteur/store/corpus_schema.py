@@ -17,7 +17,7 @@ import sqlite_utils
 
 import connecteur
 from connecteur.corpus import Library
-from connecteur.errors import LibraryError
+from connecteur.errors import LibraryError, os_reason
 from connecteur.fileio import current_umask
 
 SCHEMA_VERSION = 1
@@ -121,8 +121,12 @@ def _session_rows(session, rows: dict[str, list[dict]]) -> None:
 
 def build_database(library: Library, source_text: str, target: Path) -> Path:
     """Write the library to ``target`` atomically: a reader never sees half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".connecteur-", suffix=".db", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".connecteur-", suffix=".db", dir=target.parent)
+    except OSError as exc:
+        raise LibraryError(f"Impossible d'écrire la base du corpus dans {target.parent} "
+                           f"({os_reason(exc)}).") from None
     os.close(fd)
     tmp = Path(tmp_name)
     os.chmod(tmp, 0o666 & ~current_umask())
@@ -152,7 +156,7 @@ def build_database(library: Library, source_text: str, target: Path) -> Path:
             from None
     except OSError as exc:
         raise LibraryError(
-            f"La base du corpus n'a pas pu être écrite dans {target} ({exc.strerror}).") from None
+            f"La base du corpus n'a pas pu être écrite dans {target} ({os_reason(exc)}).") from None
     finally:
         tmp.unlink(missing_ok=True)
     return target
