@@ -1,6 +1,8 @@
 # Connecteur — set-up and everyday commands. See README.md.
 #   make run    set up .venv if needed, then open the app on the bundled corpus
 #   make test   same set-up with the test tools, then lint and the whole suite headless
+#   make wheel  the Python distribution (wheel + sdist) in dist/, built offline
+#   make package  the stand-alone Linux application dist/Connecteur/ (+ a .tar.gz)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -11,7 +13,7 @@ PYTEST_ARGS ?=
 .PHONY: run test lint bench db translations package wheel clean help
 
 help:
-	@sed -n '1,4p' Makefile
+	@sed -n '1,6p' Makefile
 
 # A venv is stale when its interpreter no longer runs (Python upgraded or moved);
 # the installed project is stale when pyproject.toml changed since the last install.
@@ -23,10 +25,11 @@ $(VENV)/.installed-run: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e .
 	@touch $@
 
+# The tests build the wheel and the PyInstaller bundle too, hence the package extra.
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	@$(PY) -c "" 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
-	@touch $@ $(VENV)/.installed-run
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,package]'
+	@touch $@ $(VENV)/.installed-run $(VENV)/.installed-package
 
 run: $(VENV)/.installed-run
 	$(BIN)/connecteur
@@ -45,5 +48,38 @@ db: $(VENV)/.installed-run
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
 
+# --- packaging (see packaging/README.md) ------------------------------------------------
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' desktop/connecteur/__init__.py)
+ARCH    = $(shell uname -m)
+TARBALL = dist/Connecteur-$(VERSION)-linux-$(ARCH).tar.gz
+
+$(VENV)/.installed-package: pyproject.toml | $(PY)
+	@$(PY) -c "" 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,package]'
+	@touch $@ $(VENV)/.installed-test $(VENV)/.installed-run
+
+# No build isolation: the build tools of .venv are used, nothing is downloaded.
+wheel: $(VENV)/.installed-package
+	$(PY) -m build --no-isolation --outdir dist .
+
+# PyInstaller (search index prebuilt inside), then the bundle's own tests, then the
+# archive a trainer unpacks (Connecteur/linux/install.sh ~/.local installs it).
+package: $(VENV)/.installed-package
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/connecteur.spec
+	CONNECTEUR_BUNDLE=dist/Connecteur QT_QPA_PLATFORM=offscreen \
+		$(PY) -m pytest -q tests/packaging/test_packaging_bundle.py
+	tar -C dist -czf $(TARBALL).part Connecteur && mv $(TARBALL).part $(TARBALL)
+	@du -sh dist/Connecteur $(TARBALL)
+
 clean:
 	rm -rf build dist *.egg-info desktop/*.egg-info .pytest_cache .ruff_cache
+
+# The window's strings (French source) → resources/translations/connecteur_en.ts
+# (translate it with Qt Linguist: .venv/bin/pyside6-linguist), then compiled to .qm.
+TS_FILES := resources/translations/connecteur_en.ts
+
+translations: $(VENV)/.installed-run
+	$(BIN)/pyside6-lupdate desktop/connecteur/ui/*.py -source-language fr_FR \
+		-target-language en_GB -no-obsolete -locations none -ts $(TS_FILES)
+	$(BIN)/pyside6-lrelease $(TS_FILES)

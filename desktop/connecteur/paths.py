@@ -135,3 +135,9 @@ def settings_path() -> Path:
 def ensure_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def prebuilt_index_dir() -> Path:
+    """The search index built at packaging time (PyInstaller bundle only; see
+    packaging/prebuild_index.py). May not exist: then the index is built on first use."""
+    return _PACKAGE_DIR / "_index"
