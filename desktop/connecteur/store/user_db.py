@@ -1,0 +1,205 @@
+"""The connection to the user database: WAL, foreign keys, waits, transactions.
+
+Why these settings:
+
+* WAL lets a second window read while the first one writes, and a commit is one append
+  to the log; ``synchronous=FULL`` makes every commit durable (fsync) before the call
+  returns, so "saved" means saved, even if the laptop loses power just after.
+* ``busy_timeout``: two windows of the app on the same data wait for each other's
+  (short) transactions instead of failing; writes start with ``BEGIN IMMEDIATE`` so
+  two writers never deadlock on a lock upgrade.
+* One connection per store, shared across threads behind a lock: a Qt front end may
+  run an export or an import in a worker while the window reads.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from connecteur.errors import ConnecteurError
+from connecteur.store.user_schema import check_version, migrate
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+class UserDataError(ConnecteurError):
+    """The user database cannot be read or written."""
+
+
+def _translate(exc: sqlite3.Error, path: Path) -> UserDataError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return UserDataError("Vos annotations sont en cours d'enregistrement dans une autre "
+                             "fenêtre de Connecteur ; la modification n'a pas été faite.",
+                             hint="Réessayez dans un instant.")
+    if "readonly" in text or "read-only" in text:
+        return UserDataError(f"Impossible d'écrire dans {path} (fichier en lecture seule).")
+    if "disk" in text and "full" in text:
+        return UserDataError("Le disque est plein : la modification n'a pas été enregistrée.",
+                             hint="Libérez de la place puis recommencez.")
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return UserDataError(f"Le fichier de vos annotations est abîmé ({path}).",
+                             hint="Redémarrez Connecteur : il restaurera la dernière "
+                                  "sauvegarde.")
+    return UserDataError(f"Erreur de la base de vos annotations ({path}) : {exc}.")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A configured autocommit connection (transactions are explicit). A file written
+    by a newer version is refused before anything (even the journal mode) is changed."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                           check_same_thread=False)
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        check_version(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+class UserDatabase:
+    """The open user database: every read and write goes through here."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._data_version = self._read_data_version()
+
+    @classmethod
+    def open(cls, path: Path) -> tuple[UserDatabase, int | None]:
+        """Open (creating it if needed) and migrate; return the database and the version
+        it was migrated from (None when already current)."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = connect(path)
+        except OSError as exc:
+            raise UserDataError(f"Impossible de créer le dossier de vos annotations "
+                                f"{path.parent} ({exc.strerror}).") from None
+        except sqlite3.Error as exc:
+            raise _translate(exc, path) from None
+        try:
+            migrated_from = migrate(conn)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _translate(exc, path) from None
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn), migrated_from
+
+    def close(self) -> None:
+        with self._lock:
+            with suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA optimize")
+            self._conn.close()
+
+    # --- transactions -----------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All of the block's writes, committed together before the block returns, or none.
+
+        Re-entrant: an inner block joins the outer transaction.
+        """
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self._conn
+                finally:
+                    self._depth -= 1
+                return
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise _translate(exc, self.path) from None
+            self._depth = 1
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise _translate(exc, self.path) from None
+            except BaseException:
+                self._rollback()
+                raise
+            finally:
+                self._depth = 0
+            self._data_version = self._read_data_version()
+
+    def _rollback(self) -> None:
+        with suppress(sqlite3.Error):  # SQLite may have rolled back already (disk full)
+            self._conn.execute("ROLLBACK")
+
+    # --- reads ------------------------------------------------------------------------
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A consistent view for several reads, without taking the write lock (WAL
+        readers never wait for a writer). Inside a transaction, reads join it."""
+        with self._lock:
+            if self._depth:
+                yield self._conn
+                return
+            try:
+                self._conn.execute("BEGIN")
+            except sqlite3.Error as exc:
+                raise _translate(exc, self.path) from None
+            self._depth = 1
+            try:
+                yield self._conn
+            except sqlite3.Error as exc:
+                raise _translate(exc, self.path) from None
+            finally:
+                self._depth = 0
+                self._rollback()  # nothing to keep: a read-only transaction
+
+    def rows(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise _translate(exc, self.path) from None
+
+    def row(self, sql: str, params: Sequence | dict = ()) -> sqlite3.Row | None:
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def value(self, sql: str, params: Sequence | dict = ()) -> object:
+        found = self.row(sql, params)
+        return found[0] if found is not None else None
+
+    # --- meta and other writers --------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        value = self.value("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if value is None else str(value)
+
+    def set_meta(self, conn: sqlite3.Connection, key: str, value: str) -> None:
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def _read_data_version(self) -> int:
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (another window) committed since we last looked."""
+        with self._lock:
+            current = self._read_data_version()
+            changed = current != self._data_version
+            self._data_version = current
+            return changed
+
+    def integrity_problems(self) -> list[str]:
+        """``PRAGMA integrity_check`` messages; empty when the file is sound."""
+        found = [str(r[0]) for r in self.rows("PRAGMA integrity_check")]
+        return [] if found == ["ok"] else found
