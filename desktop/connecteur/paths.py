@@ -141,3 +141,9 @@ def prebuilt_index_dir() -> Path:
     """The search index built at packaging time (PyInstaller bundle only; see
     packaging/prebuild_index.py). May not exist: then the index is built on first use."""
     return _PACKAGE_DIR / "_index"
+
+
+def qr_codes_cache_path() -> Path:
+    """The QR codes of the handouts' web addresses, kept between runs (rebuilt when
+    missing or unreadable)."""
+    return cache_dir() / "qr-codes.json"

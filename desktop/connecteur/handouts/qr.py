@@ -1,0 +1,97 @@
+"""QR codes for the web addresses of a handout, so that trainees open them from paper.
+
+ReportLab's ``QrCodeWidget`` draws one rectangle per dark module, formatting every
+number of every rectangle; here each address's code becomes a ready-made PDF path of
+horizontal runs in module units, placed and scaled by the canvas. The codes are
+ReportLab's own (same encoder, same choice of mask, computed faster) and are kept
+between runs (:mod:`.qr_cache`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+from reportlab.pdfgen.canvas import Canvas
+
+from connecteur.handouts import qr_cache
+
+_RUN = re.compile(rb"\x00{5,}|\x01{5,}")
+_FINDER_LIKE = re.compile(b"\x01\x00\x01\x01\x01\x00\x01\x00\x00\x00\x00")
+_BITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def lost_points(modules: list[list[bool]]) -> int:
+    """The mask penalty of ReportLab's ``QRUtil.getLostPoint``, same score, computed on
+    byte strings and integers (about ten times faster; the encoder spends most of its
+    time here, trying the eight masks)."""
+    rows = [bytes(row) for row in modules]
+    cols = [bytes(col) for col in zip(*modules, strict=True)]
+    size = len(rows)
+    lines = rows + cols
+    score = sum(len(run) - 2 for line in lines for run in _RUN.findall(line))  # rule 1
+    ints = [int(row.translate(_BITS), 2) for row in rows]
+    pairs = (1 << (size - 1)) - 1
+    for upper, lower in itertools.pairwise(ints):  # rule 2: 2x2 blocks
+        same = ~(upper ^ lower)
+        score += 3 * (same & (same >> 1) & ~(upper ^ (upper >> 1)) & pairs).bit_count()
+    # rule 3, on rows only: ReportLab compares column tuples with a list, never equal
+    score += 40 * sum(len(_FINDER_LIKE.findall(row[:size - 1])) for row in rows)
+    dark = sum(row.count(1) for row in rows)  # rule 4
+    return score + 10 * (abs(100 * dark // (size * size) - 50) // 5)
+
+
+def best_mask(code: QRCode) -> int:
+    """The mask ReportLab's encoder would choose (lowest penalty, first on ties)."""
+    scores = []
+    for mask in range(8):
+        code.makeImpl(True, mask)
+        scores.append(lost_points(code.modules))
+    return scores.index(min(scores))
+
+
+def encode(url: str) -> tuple[str, ...]:
+    """The rows of the QR code of ``url`` (level M) as strings of ``0`` and ``1``."""
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.version = code.calculate_version()
+    code.makeImpl(False, best_mask(code))
+    return tuple("".join("1" if module else "0" for module in row) for row in code.modules)
+
+
+_DARK = re.compile("1+")
+
+
+@lru_cache(maxsize=2048)
+def qr_modules(url: str) -> tuple[int, str]:
+    """The module count of the QR code of ``url`` and the PDF path of its dark modules,
+    in module units: one rectangle per horizontal run, origin at the bottom left."""
+    rows = qr_cache.rows(url, encode)
+    count = len(rows)
+    ops = [f"{run.start()} {count - index - 1} {run.end() - run.start()} 1 re"
+           for index, row in enumerate(rows) for run in _DARK.finditer(row)]
+    return count, "\n".join(ops)
+
+
+def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float) -> None:
+    """Draw the code of ``url`` in the square (x, y, size) and make it a link.
+
+    All modules are one path filled once, so no viewer shows seams between them.
+    """
+    count, path = qr_modules(url)
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(size / count, size / count)
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.addLiteral(path + "\nf")
+    canvas.restoreState()
+    canvas.linkURL(url, (x, y, x + size, y + size), relative=1, thickness=0)
+
+
+def caption(url: str) -> str:
+    """What is printed under a code: the site's name (``hal.archives-ouvertes.fr``)."""
+    host = urlsplit(url).hostname or url
+    return host[4:] if host.startswith("www.") else host
