@@ -12,13 +12,15 @@ import os
 import sqlite3
 import tempfile
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 import connecteur
 from connecteur.corpus import Library
 from connecteur.errors import LibraryError, os_reason
 from connecteur.fileio import current_umask
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = 1
 
@@ -130,6 +132,8 @@ def build_database(library: Library, source_text: str, target: Path) -> Path:
     os.close(fd)
     tmp = Path(tmp_name)
     os.chmod(tmp, 0o666 & ~current_umask())
+    import sqlite_utils  # only the builder needs it; readers use plain sqlite3
+
     try:
         conn = sqlite3.connect(tmp)
         db = sqlite_utils.Database(conn)

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import sqlite_utils
-
 from connecteur import paths
 from connecteur.corpus import (
     About,
@@ -49,14 +47,23 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
 
 
 class _Reader:
-    """Rows grouped by their parent, read in one pass per table."""
+    """Rows grouped by their parent, read in one pass per table.
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
+    Plain ``sqlite3`` rather than sqlite-utils: reading needs nothing more, and
+    importing sqlite-utils would cost the window a noticeable part of its start-up.
+    """
 
-    def grouped(self, table: str, key: str) -> dict[str, list[dict]]:
-        groups: dict[str, list[dict]] = defaultdict(list)
-        for row in self.db[table].rows_where(order_by=f"{key}, position"):
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.row_factory = sqlite3.Row
+
+    def rows(self, table: str, order_by: str = "position") -> list[sqlite3.Row]:
+        # Table and column names come from this module, never from input.
+        return self.conn.execute(f"SELECT * FROM {table} ORDER BY {order_by}").fetchall()
+
+    def grouped(self, table: str, key: str) -> dict[str, list[sqlite3.Row]]:
+        groups: dict[str, list[sqlite3.Row]] = defaultdict(list)
+        for row in self.rows(table, f"{key}, position"):
             groups[row[key]].append(row)
         return groups
 
@@ -64,17 +71,15 @@ class _Reader:
         return {k: tuple(r[column] for r in rows) for k, rows in self.grouped(table, key).items()}
 
 
-def _load(db: sqlite_utils.Database) -> Library:
-    read = _Reader(db)
-    meta = {row["key"]: row["value"] for row in db["meta"].rows}
+def _load(read: _Reader) -> tuple[Library, dict[str, str]]:
+    meta = {row["key"]: row["value"] for row in read.rows("meta", "key")}
     if meta.get("schema_version") != str(SCHEMA_VERSION):
         raise LibraryError("La base du corpus a été construite par une autre version de "
                            "Connecteur.", hint="Reconstruisez-la avec « connecteur build ».")
     about = About(
         meta.get("about_title", ""),
-        tuple(AboutBlock(r["kind"], r["text"])
-              for r in db["about_blocks"].rows_where(order_by="position")),
-        tuple(r["url"] for r in db["about_links"].rows_where(order_by="position")))
+        tuple(AboutBlock(r["kind"], r["text"]) for r in read.rows("about_blocks")),
+        tuple(r["url"] for r in read.rows("about_links")))
     lead_items = read.values("lead_items", "lead_id", "text")
     site_items = read.values("field_site_items", "field_site_id", "text")
     site_urls = read.values("field_site_urls", "field_site_id", "url")
@@ -86,14 +91,14 @@ def _load(db: sqlite_utils.Database) -> Library:
     speakers = read.grouped("speakers", "session_id")
     sessions = read.grouped("sessions", "event_id")
 
-    def theme(row: dict) -> Theme:
+    def theme(row: sqlite3.Row) -> Theme:
         return Theme(row["id"], row["session_id"], row["position"], row["title"], row["part"],
                      tuple(Lead(r["id"], r["session_id"], r["position"], row["id"],
                                 row["title"], row["part"], r["body"],
                                 lead_items.get(r["id"], ()))
                            for r in leads[row["id"]]))
 
-    def session(row: dict, date: str) -> Session:
+    def session(row: sqlite3.Row, date: str) -> Session:
         sid = row["id"]
         return Session(
             sid, row["event_id"], date, row["number"], row["title"], row["introduction"],
@@ -109,10 +114,9 @@ def _load(db: sqlite_utils.Database) -> Library:
     events = tuple(
         Event(e["id"], e["date"], e["title"],
               tuple(session(s, e["date"]) for s in sessions[e["id"]]))
-        for e in db["events"].rows_where(order_by="position"))
-    warnings = tuple(ParseWarning(r["line"], r["message"])
-                     for r in db["parse_warnings"].rows_where(order_by="position"))
-    return Library(about, events, warnings)
+        for e in read.rows("events"))
+    warnings = tuple(ParseWarning(r["line"], r["message"]) for r in read.rows("parse_warnings"))
+    return Library(about, events, warnings), meta
 
 
 @dataclass(frozen=True)
@@ -138,13 +142,13 @@ class CorpusStore:
         path = path or paths.bundled_db_path()
         conn = _connect_read_only(path)
         try:
-            db = sqlite_utils.Database(conn)
-            missing = {"meta", "events", "sessions", "leads"} - set(db.table_names())
-            if missing:
+            tables = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if {"meta", "events", "sessions", "leads"} - tables:
                 raise LibraryError(f"{path} n'est pas une base du Connecteur Recherche.",
                                    hint="Reconstruisez-la avec « connecteur build ».")
-            library = _load(db)
-            fingerprint = db["meta"].get("corpus_sha256")["value"]
+            library, meta = _load(_Reader(conn))
+            fingerprint = meta["corpus_sha256"]
         except sqlite3.DatabaseError as exc:
             raise LibraryError(f"La base du corpus est illisible ou abîmée : {path} ({exc}).",
                                hint="Reconstruisez-la avec « connecteur build ».") from None
