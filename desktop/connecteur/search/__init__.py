@@ -1,0 +1,10 @@
+"""Full-text search over the library and the trainer's notes (Whoosh, French analysis).
+
+Everything Whoosh is behind :class:`SearchService`; the values it returns
+(:class:`SearchResults`, :class:`Hit`, :class:`IndexState`) are plain dataclasses.
+"""
+
+from connecteur.search.results import Hit, IndexState, SearchResults
+from connecteur.search.service import SearchError, SearchService
+
+__all__ = ["Hit", "IndexState", "SearchError", "SearchResults", "SearchService"]

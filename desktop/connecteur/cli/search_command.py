@@ -1,0 +1,136 @@
+"""``connecteur search``: the search service from the command line.
+
+Human-readable by default (numbered results, kind in French, reference, excerpt with
+the matched words between « »); ``--json`` prints exactly the shape of the design
+notes, for scripts. Remarks about the query (words ignored, fallback to any word) go
+to stderr so that the JSON on stdout stays exactly as documented.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from connecteur.corpus import Session
+from connecteur.corpus.reference import session_reference
+from connecteur.corpus.text import fold
+from connecteur.errors import ConnecteurError
+from connecteur.search import SearchResults, SearchService
+from connecteur.search.french import KIND_ALIASES, KIND_LABELS
+from connecteur.search.highlight import plain
+from connecteur.store import CorpusStore
+
+DEFAULT_LIMIT = 10
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    search = subparsers.add_parser(
+        "search", help="cherche dans la bibliothèque (et les notes)",
+        description="Cherche dans les sessions, pistes, terrains, ressources, "
+                    "intervenant·e·s et notes. Syntaxe : mots (tous requis), "
+                    "\"expression exacte\", OU/OR, -mot ou SAUF mot, préfixe*, "
+                    "orthographe approchée~, type:piste, session:2020-05-20/s1, "
+                    "date:2020-07-03.")
+    search.add_argument("query", nargs="+", metavar="REQUÊTE",
+                        help="mots cherchés (réunis par des espaces)")
+    search.add_argument("--json", action="store_true", help="sortie JSON")
+    search.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
+                        help=f"nombre de résultats affichés (par défaut {DEFAULT_LIMIT})")
+    search.add_argument("--kind", action="append", metavar="TYPE",
+                        help="ne garde que ce type (session, piste, terrain, ressource, "
+                             "intervenant, note) ; répétable")
+    search.add_argument("--session", action="append", metavar="ID",
+                        help="ne garde que cette session (ex. 2020-05-20/s1) ; répétable")
+    search.set_defaults(run=run_search)
+
+
+def _kinds(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    kinds = []
+    for value in values:
+        kind = KIND_ALIASES.get(fold(value))
+        if kind is None:
+            raise ConnecteurError(f"Type inconnu : « {value} ».",
+                                  hint="Types : session, piste, terrain, ressource, "
+                                       "intervenant, note.")
+        kinds.append(kind)
+    return kinds
+
+
+def open_service(store: CorpusStore) -> SearchService:
+    """The service, saying on stderr when the index has to be (re)built first."""
+    state = SearchService.check(store)
+    if state.usable:
+        return SearchService.open(store)
+    print(f"Construction de l'index de recherche ({state.label})…", file=sys.stderr)
+    started = time.perf_counter()
+    service = SearchService.open(store)
+    elapsed = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+    print(f"Index de recherche prêt ({elapsed} s).", file=sys.stderr)
+    return service
+
+
+def run_search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise ConnecteurError("--limit doit être un nombre entier positif.")
+    store = CorpusStore.open(getattr(args, "db", None))
+    service = open_service(store)
+    try:
+        results = service.search(" ".join(args.query), kinds=_kinds(args.kind),
+                                 sessions=args.session, page_size=args.limit)
+    finally:
+        service.close()
+    for notice in results.notices:
+        print(f"Remarque : {notice}", file=sys.stderr)
+    if args.json:
+        json.dump(as_json(results), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print("\n".join(as_text(results, store)))
+    return 0
+
+
+def as_json(results: SearchResults) -> dict:
+    """Exactly the documented shape (see DESIGN.md)."""
+    return {
+        "query": results.query,
+        "total": results.total,
+        "suggestion": results.suggestion,
+        "facets": results.facets,
+        "hits": [{"id": h.id, "kind": h.kind, "date": h.date, "session": h.session,
+                  "text": h.text, "highlight": h.highlight, "score": h.score}
+                 for h in results.hits],
+    }
+
+
+def _count_phrase(total: int, query: str) -> str:
+    if total == 0:
+        return f"Aucun résultat pour « {query} »."
+    noun = "résultat" if total == 1 else "résultats"
+    return f"{total} {noun} pour « {query} »"
+
+
+def as_text(results: SearchResults, store: CorpusStore) -> list[str]:
+    lines = [_count_phrase(results.total, results.query)]
+    if results.total > len(results.hits):
+        lines[0] += f" ({len(results.hits)} premiers affichés ; --limit pour en voir plus)"
+    if results.suggestion:
+        lines.append(f"Vouliez-vous dire : « {results.suggestion} » ?")
+    for rank, hit in enumerate(results.hits, start=1):
+        session = store.find(hit.session_id) if hit.session_id else None
+        where = session_reference(session) if isinstance(session, Session) else hit.date
+        label = KIND_LABELS.get(hit.kind, hit.kind)
+        lines += ["", f"{rank:>2}. {label[:1].upper()}{label[1:]} — {where}"]
+        if hit.title and hit.kind not in ("session", "speaker") and \
+                (not isinstance(session, Session) or hit.title != session.title):
+            lines.append(f"    {hit.title}")
+        excerpt = " ".join(plain(hit.highlight).split())
+        lines += [f"    {excerpt}", f"    [{hit.target_id}]"]
+    if results.facets.get("kind"):
+        counts = ", ".join(f"{KIND_LABELS.get(k, k)} {n}"
+                           for k, n in results.facets["kind"].items())
+        lines += ["", f"Par type : {counts}."]
+    return lines

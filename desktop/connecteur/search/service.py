@@ -1,0 +1,393 @@
+"""The search service: the one door to the index for the UI and the CLI.
+
+All methods are safe to call from worker threads: one lock serialises the use of
+the searcher (Whoosh readers share file handles) and of the writer; queries take a
+few milliseconds, so nobody waits long.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from whoosh import query as wq
+from whoosh.index import LockError
+
+from connecteur import paths
+from connecteur.corpus.ids import session_of
+from connecteur.errors import ConnecteurError
+from connecteur.search import index_files
+from connecteur.search.documents import (
+    Document,
+    library_documents,
+    note_document,
+    without_none,
+)
+from connecteur.search.highlight import MatchedForms, highlight, matched_forms
+from connecteur.search.query_builder import CompiledQuery, compile_query
+from connecteur.search.query_syntax import ParsedQuery, parse
+from connecteur.search.results import CORRUPT, LOCKED, Hit, IndexState, SearchResults
+from connecteur.search.suggest import suggest, surface_forms
+from connecteur.search.view import Filters, View, best
+
+if TYPE_CHECKING:
+    from connecteur.store import CorpusStore
+
+log = logging.getLogger(__name__)
+
+SUGGEST_BELOW = 3          # offer "did you mean" when fewer results than this
+MAX_PAGE_SIZE = 200
+LOCK_WAIT = 2.0            # seconds to wait for another writer before rebuilding
+RELATED_TERMS = 12
+
+Note = tuple[str, str, str]
+Progress = Callable[[int, int], None]
+
+FALLBACK_NOTICE = ("Aucun élément ne contient tous les mots cherchés : voici ceux qui en "
+                   "contiennent au moins un.")
+STOP_WORDS_NOTICE = ("Les mots cherchés sont trop courants pour être cherchés seuls "
+                     "(le, la, de…) : ajoutez un mot plus précis.")
+NOTHING_NOTICE = "La recherche ne contient aucun mot utilisable."
+FAILED_NOTICE = ("La recherche a échoué sur une erreur inattendue (détails dans le journal) : "
+                 "essayez une autre formulation.")
+BROKEN_NOTICE = "L'index de recherche était abîmé : il vient d'être reconstruit."
+
+
+class SearchError(ConnecteurError):
+    """The index cannot be written (a note could not be indexed or removed)."""
+
+
+class SearchService:
+    """Full-text search over the library and the trainer's notes."""
+
+    def __init__(self, store: CorpusStore, ix, directory: Path | None,
+                 rebuilt_because: str | None) -> None:
+        self._store = store
+        self._ix = ix
+        self.directory = directory          # None when the index lives in memory
+        self.rebuilt_because = rebuilt_because
+        self._lock = threading.RLock()
+        self._view: View | None = None
+        self._forms: dict[str, str] | None = None
+        # The notes the index holds, kept so that a rebuild in the middle of a session
+        # (a broken index) loses none of them; read from the index on first use.
+        self._notes: dict[str, Note] | None = None
+
+    # --- opening ------------------------------------------------------------------------
+
+    @staticmethod
+    def check(store: CorpusStore, index_dir: Path | None = None) -> IndexState:
+        """Whether the index can be used as is; fast, builds nothing."""
+        return index_files.check(Path(index_dir or paths.index_dir()), store.fingerprint)
+
+    @classmethod
+    def open(cls, store: CorpusStore, index_dir: Path | None = None, *,
+             progress: Progress | None = None, notes: Iterable[Note] = ()) -> SearchService:
+        """Open the index, (re)building it first when it cannot be used as is.
+
+        Never fails because of the index: a missing, stale, locked or broken one is
+        rebuilt (``progress(done, total)`` is called meanwhile, from this thread) —
+        or, in the default location, copied from the bundle's prebuilt index when that
+        one fits this corpus (``paths.prebuilt_index_dir()``, see
+        packaging/prebuild_index.py); when the cache folder cannot be written at all,
+        the index is built in memory for this session (``directory`` is then None).
+        ``notes`` — (note ID, item ID, text) — are read only when building or
+        copying: an index in use is kept current with ``index_note``/``remove_note``.
+        """
+        directory = Path(index_dir or paths.index_dir())
+        state = index_files.check(directory, store.fingerprint)
+        if state.reason == LOCKED:
+            state = _wait_for_lock(directory, store.fingerprint)
+        if state.usable:
+            try:
+                return cls(store, index_files.open_index(directory), directory, None)
+            except Exception:
+                log.warning("search index at %s failed to open", directory, exc_info=True)
+                state = IndexState(False, CORRUPT)
+        notes = list(notes)
+        copied = _from_prebuilt(store, directory, notes) if index_dir is None else None
+        if copied is not None:
+            return cls(store, *copied, state.reason)
+        documents = _documents(store, notes)
+        try:
+            live = index_files.build(directory, documents, store.fingerprint, progress,
+                                     notes=len(notes))
+            return cls(store, index_files.open_index(live), live, state.reason)
+        except OSError:
+            log.warning("cannot write the search index in %s; using memory", directory,
+                        exc_info=True)
+            return cls(store, index_files.memory_index(documents), None, state.reason)
+
+    # --- searching ----------------------------------------------------------------------
+
+    def search(self, query: str, *, kinds: Collection[str] | None = None,
+               sessions: Collection[str] | None = None, page: int = 1,
+               page_size: int = 20) -> SearchResults:
+        """Ranked, paged results; never raises on what the user typed.
+
+        ``facets["kind"]`` counts the matches by kind ignoring the kind filter (but
+        not the session filter), and ``facets["session"]`` by session ignoring the
+        session filter: what a filter bar shows next to each choice.
+        """
+        page = max(1, _as_int(page, 1))
+        page_size = min(MAX_PAGE_SIZE, max(1, _as_int(page_size, 20)))
+        parsed = parse(query if isinstance(query, str) else "")
+        filters = Filters.combine(parsed.filters, kinds, sessions)
+        with self._lock:
+            try:
+                return self._search(parsed, filters, page, page_size)
+            except Exception:
+                log.error("search failed for %r", parsed.text, exc_info=True)
+                notice = self._recover()
+            if notice == BROKEN_NOTICE:
+                try:  # once more, on the rebuilt index
+                    results = self._search(parsed, filters, page, page_size)
+                    return replace(results, notices=(*results.notices, notice))
+                except Exception:
+                    log.error("search failed again for %r", parsed.text, exc_info=True)
+            return _empty(parsed.text, [*parsed.notices, notice], page, page_size)
+
+    def _search(self, parsed: ParsedQuery, filters: Filters, page: int,
+                page_size: int) -> SearchResults:
+        view = self._current_view()
+        compiled = compile_query(parsed, view.vocabulary)
+        notices = [*parsed.notices, *compiled.notices]
+        if compiled.query is None:
+            return _empty(parsed.text, notices + _empty_reason(parsed, compiled), page,
+                          page_size)
+        matches, ranked = view.run(compiled.query, filters, page * page_size)
+        suggestion = self._suggestion(view, parsed, filters, matches.total) \
+            if matches.total < SUGGEST_BELOW else None
+        if matches.total == 0 and compiled.fallback is not None:
+            wider, wider_ranked = view.run(compiled.fallback, filters, page * page_size)
+            if wider.total:
+                matches, ranked = wider, wider_ranked
+                notices.append(FALLBACK_NOTICE)
+        forms = matched_forms(compiled.positive, view.reader)
+        hits = tuple(self._hit(view, docnum, score, forms)
+                     for docnum, score in ranked[(page - 1) * page_size:])
+        return SearchResults(parsed.text, matches.total, hits,
+                             view.facets(matches),
+                             suggestion, tuple(dict.fromkeys(notices)), page, page_size)
+
+    def _suggestion(self, view: View, parsed: ParsedQuery, filters: Filters,
+                    found: int) -> str | None:
+        """A corrected query that finds more than the ``found`` items (counted before
+        the any-word fallback), or None."""
+        if self._forms is None:
+            self._forms = surface_forms(self._store.library)
+        corrected = suggest(parsed, view.vocabulary, self._forms)
+        if corrected is None:
+            return None
+        better = compile_query(parse(corrected), view.vocabulary)
+        if better.query is None:
+            return None
+        return corrected if view.count(better.query, filters) > found else None
+
+    @staticmethod
+    def _hit(view: View, docnum: int, score: float, forms: MatchedForms) -> Hit:
+        fields = view.stored(docnum)
+        text = fields.get("text") or ""
+        return Hit(id=fields["id"], kind=fields["kind"], date=fields.get("date") or "",
+                   session=fields.get("number"), session_id=fields.get("session_id"),
+                   target_id=fields.get("target_id") or fields["id"],
+                   title=fields.get("title") or "", text=text,
+                   highlight=highlight(text, forms), score=round(score, 4))
+
+    # --- related items ------------------------------------------------------------------
+
+    def related(self, item_id: str, limit: int = 10) -> list[Hit]:
+        """Library items that speak of the same things as ``item_id``, from any session
+        (the item itself and notes are left out). Unknown IDs give an empty list."""
+        limit = max(1, _as_int(limit, 10))
+        with self._lock:
+            try:
+                return self._related(item_id, limit)
+            except Exception:
+                log.error("related items failed for %r", item_id, exc_info=True)
+                return []
+
+    def _related(self, item_id: str, limit: int) -> list[Hit]:
+        view = self._current_view()
+        text = self._text_of(view, item_id)
+        if not text:
+            return []
+        key_terms = view.searcher.key_terms_from_text("body", text, numterms=RELATED_TERMS)
+        if not key_terms:
+            return []
+        query = wq.Or([wq.Term("body", term, boost=weight) for term, weight in key_terms])
+        scores = view.evaluator.scores(query)
+        excluded = self._not_related(view, item_id)
+        ranked = best(scores, [d for d in scores if d not in excluded], limit)
+        forms = matched_forms(query, view.reader)
+        return [self._hit(view, docnum, score, forms) for docnum, score in ranked]
+
+    def _not_related(self, view: View, item_id: str) -> set[int]:
+        """The item itself, what it contains (a session's items, a theme's leads) and
+        the notes: none of them is news to someone reading the item."""
+        item = self._store.find(item_id)
+        inside = {lead.id for lead in getattr(item, "leads", ())}
+        prefix = f"{getattr(item, 'id', item_id)}/"
+        ids = view.ids
+        return {d for d, kind in enumerate(view.kinds)
+                if kind == "note" or ids[d] == item_id or ids[d] in inside
+                or ids[d].startswith(prefix)}
+
+    def _text_of(self, view: View, item_id: str) -> str:
+        docnum = view.docnum(item_id)
+        if docnum is not None:
+            return view.stored(docnum).get("text") or ""
+        item = self._store.find(item_id)
+        if item is None or not hasattr(item, "leads"):
+            return ""
+        # A theme (not indexed itself): its title and its leads.
+        return "\n".join([getattr(item, "title", ""), *(lead.text for lead in item.leads)])
+
+    # --- notes --------------------------------------------------------------------------
+
+    def index_note(self, note_id: str, item_id: str, text: str) -> None:
+        """Add or replace a note in the index (a few milliseconds)."""
+        doc = _note_document(self._store, note_id, item_id, text)
+        with self._lock:
+            self._write(lambda writer: writer.update_document(**without_none(doc)))
+            self._known_notes()[note_id] = (note_id, item_id, text or "")
+
+    def remove_note(self, note_id: str) -> None:
+        """Take a note out of the index (nothing happens for an unknown ID)."""
+        query = wq.And([wq.Term("id", note_id), wq.Term("kind", "note")])
+        with self._lock:
+            self._write(lambda writer: writer.delete_by_query(query))
+            self._known_notes().pop(note_id, None)
+
+    def _known_notes(self) -> dict[str, Note]:
+        if self._notes is None:
+            self._notes = {note[0]: note for note in self._indexed_notes()}
+        return self._notes
+
+    def _write(self, change: Callable) -> None:
+        with self._lock:
+            try:
+                writer = self._ix.writer(timeout=LOCK_WAIT)
+            except LockError:
+                raise SearchError("L'index de recherche est occupé par une autre fenêtre de "
+                                  "Connecteur.", hint="Réessayez dans un instant.") from None
+            try:
+                change(writer)
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            self._drop_view()
+
+    # --- housekeeping -------------------------------------------------------------------
+
+    def _current_view(self) -> View:
+        if self._view is None:
+            self._view = View(self._ix)
+            if self._notes is None:
+                self._notes = {note[0]: note for note in self._indexed_notes(self._view)}
+        return self._view
+
+    def _drop_view(self) -> None:
+        if self._view is not None:
+            self._view.close()
+            self._view = None
+
+    def _recover(self) -> str:
+        """After a failed search: rebuild the index if it is broken (keeping the
+        notes it holds); return the notice that tells the user what happened."""
+        if self.directory is None or \
+                index_files.check(self.directory, self._store.fingerprint).usable:
+            return FAILED_NOTICE
+        notes = list(self._notes.values()) if self._notes is not None else []
+        self._drop_view()
+        documents = _documents(self._store, notes)
+        try:
+            live = index_files.build(self.directory, documents, self._store.fingerprint,
+                                     notes=len(notes))
+            self._ix, self.directory = index_files.open_index(live), live
+        except Exception:
+            log.error("search index rebuild failed; using memory", exc_info=True)
+            self._ix, self.directory = index_files.memory_index(documents), None
+        self.rebuilt_because = CORRUPT
+        return BROKEN_NOTICE
+
+    def _indexed_notes(self, view: View | None = None) -> list[Note]:
+        view = view or self._current_view()
+        return [(f["id"], f["target_id"], f.get("text") or "")
+                for d, kind in enumerate(view.kinds) if kind == "note"
+                for f in [view.stored(d)]]
+
+    def close(self) -> None:
+        """Release the searcher (a later call reopens one)."""
+        with self._lock:
+            self._drop_view()
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+def _as_int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
+
+
+def _note_document(store: CorpusStore, note_id: str, item_id: str, text: str) -> Document:
+    item = store.find(item_id)
+    session_id = session_of(item_id)
+    session = store.find(session_id) if session_id else None
+    return note_document(note_id, item_id, text or "", item, session)
+
+
+def _documents(store: CorpusStore, notes: Iterable[Note]) -> list[Document]:
+    documents = list(library_documents(store.library))
+    documents += [_note_document(store, *note) for note in notes]
+    return documents
+
+
+def _from_prebuilt(store: CorpusStore, directory: Path, notes: list[Note]
+                   ) -> tuple[object, Path] | None:
+    """The bundle's prebuilt index (packaging/prebuild_index.py) copied to
+    ``directory`` with the user's notes added — (index, where it is) — or None when
+    there is none for this corpus, format and analysis, or it cannot be copied."""
+    prebuilt = paths.prebuilt_index_dir()
+    if not prebuilt.is_dir() or not index_files.check(prebuilt, store.fingerprint).usable:
+        return None
+    try:
+        live = index_files.install_copy(prebuilt, directory)
+        ix = index_files.open_index(live)
+        if notes:
+            writer = ix.writer()
+            for note in notes:
+                writer.add_document(**without_none(_note_document(store, *note)))
+            writer.commit()
+    except Exception:
+        log.warning("could not use the prebuilt search index", exc_info=True)
+        return None
+    return ix, live
+
+
+def _wait_for_lock(directory: Path, fingerprint: str) -> IndexState:
+    deadline = time.monotonic() + LOCK_WAIT
+    state = IndexState(False, LOCKED)
+    while state.reason == LOCKED and time.monotonic() < deadline:
+        time.sleep(0.1)
+        state = index_files.check(directory, fingerprint)
+    return state
+
+
+def _empty_reason(parsed: ParsedQuery, compiled: CompiledQuery) -> list[str]:
+    if compiled.only_stop_words:
+        return [STOP_WORDS_NOTICE]
+    return [NOTHING_NOTICE] if parsed.text.strip() else []
+
+
+def _empty(query: str, notices: list[str], page: int, page_size: int) -> SearchResults:
+    return SearchResults(query, 0, (), {"kind": {}, "session": {}}, None,
+                         tuple(dict.fromkeys(notices)), page, page_size)

@@ -1,0 +1,198 @@
+"""One open searcher and what the service needs beside it: each document's kind,
+session and date by document number, for filters and facet counts.
+
+Facets are counted the way a filter bar needs them: the kind counts ignore the kind
+filter (but honour the session filter) and the session counts ignore the session
+filter (but honour the kind filter), so the user always sees where else the same
+query has matches. Exclusions (``-type:ressource``) and dates apply to both.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+from whoosh.index import Index
+from whoosh.support.levenshtein import damerau_levenshtein
+
+from connecteur.corpus.ids import normalise
+from connecteur.corpus.text import fold
+from connecteur.search.evaluation import Evaluator, Scores, weighting
+from connecteur.search.french import KIND_ALIASES
+from connecteur.search.query_syntax import Filter
+
+KIND_ORDER = ("session", "lead", "field_site", "resource", "speaker", "note")
+
+
+@dataclass
+class Filters:
+    kinds: set[str] | None = None
+    sessions: set[str] | None = None
+    dates: set[str] | None = None
+    no_kinds: set[str] = field(default_factory=set)
+    no_sessions: set[str] = field(default_factory=set)
+    no_dates: set[str] = field(default_factory=set)
+
+    @classmethod
+    def combine(cls, typed: tuple[Filter, ...], kinds: Collection[str] | None,
+                sessions: Collection[str] | None) -> Filters:
+        """The filters typed in the query and those of the filter bar, together."""
+        result = cls()
+        if kinds is not None:
+            result.kinds = {KIND_ALIASES.get(fold(k), k) for k in kinds}
+        if sessions is not None:
+            result.sessions = {normalise(s) for s in sessions}
+        for f in typed:
+            name = {"kind": "kinds", "session": "sessions", "date": "dates"}[f.field]
+            if f.negated:
+                getattr(result, f"no_{name}").add(f.value)
+            else:
+                wanted = getattr(result, name)
+                setattr(result, name, (wanted or set()) | {f.value})
+        return result
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.kinds, self.sessions, self.dates)) or \
+            bool(self.no_kinds or self.no_sessions or self.no_dates)
+
+
+@dataclass
+class Matches:
+    docs: list[int]                       # matching documents that pass every filter
+    kind_counts: dict[str, int]
+    session_counts: dict[str, int]
+    filtered: bool                        # whether filters removed anything
+
+    @property
+    def total(self) -> int:
+        return len(self.docs)
+
+
+class ReaderVocabulary:
+    """The words of an index reader (see query_builder.Vocabulary)."""
+
+    def __init__(self, reader) -> None:
+        self.reader = reader
+
+    def _words(self, fieldname: str, prefix: str) -> list[str]:
+        if fieldname not in self.reader.schema:
+            return []
+        decode = self.reader.schema[fieldname].from_bytes
+        return [decode(b) for b in self.reader.expand_prefix(fieldname, prefix)]
+
+    def prefixed(self, fieldname: str, prefix: str) -> list[str]:
+        return self._words(fieldname, prefix)
+
+    def close_to(self, fieldname: str, word: str, distance: int) -> list[str]:
+        """Indexed words within ``distance`` edits (a swap of two letters is one),
+        sharing the first letter: misspellings rarely touch it."""
+        size = len(word)
+        return [w for w in self._words(fieldname, word[:1])
+                if abs(len(w) - size) <= distance
+                and damerau_levenshtein(w, word, distance) <= distance]
+
+    def frequency(self, fieldname: str, word: str) -> int:
+        return self.reader.doc_frequency(fieldname, word)
+
+
+class View:
+    """A searcher over the index as it is now (reopened after each write)."""
+
+    def __init__(self, ix: Index) -> None:
+        self.searcher = ix.searcher(weighting=weighting())
+        self.reader = self.searcher.reader()
+        self.vocabulary = ReaderVocabulary(self.reader)
+        self.kinds: list[str] = []
+        self.sessions: list[str] = []
+        self.dates: list[str] = []
+        self.ids: list[str] = []
+        columns = {"kind": self.kinds, "session_id": self.sessions, "date": self.dates}
+        shared: dict[str, str] = {}  # one string object per value: faster counting
+        for leaf, _offset in self.reader.leaf_readers():
+            self.ids += list(leaf.column_reader("id"))
+            for name, values in columns.items():
+                values += [shared.setdefault(v, v) for v in leaf.column_reader(name)]
+        self.evaluator = Evaluator(self.searcher, self.kinds)
+        self._session_rank: dict[str, int] | None = None
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    def run(self, query: wq.Query, filters: Filters,
+            limit: int) -> tuple[Matches, list[tuple[int, float]]]:
+        """All matches (for the total and the facets) and the ``limit`` best of them
+        as (document, score) pairs."""
+        scores = self.evaluator.scores(query)
+        matches = self.matches(list(scores), filters)
+        return matches, best(scores, matches.docs, limit)
+
+    def count(self, query: wq.Query, filters: Filters) -> int:
+        return self.matches(list(self.evaluator.scores(query)), filters).total
+
+    def matches(self, matched: list[int], filters: Filters) -> Matches:
+        """The matched documents that pass the filters, and the facet counts."""
+        if not filters.active:
+            return Matches(matched, self._count(self.kinds, matched),
+                           self._count(self.sessions, matched), False)
+        kinds, sessions, dates = self.kinds, self.sessions, self.dates
+        base = [d for d in matched
+                if kinds[d] not in filters.no_kinds and sessions[d] not in filters.no_sessions
+                and dates[d] not in filters.no_dates
+                and (filters.dates is None or dates[d] in filters.dates)]
+        kind_ok = [filters.kinds is None or kinds[d] in filters.kinds for d in base]
+        session_ok = [filters.sessions is None or sessions[d] in filters.sessions for d in base]
+        kind_counts = self._count(kinds, [d for d, ok in zip(base, session_ok, strict=True)
+                                          if ok])
+        session_counts = self._count(sessions, [d for d, ok in zip(base, kind_ok, strict=True)
+                                                if ok])
+        docs = [d for d, k, s in zip(base, kind_ok, session_ok, strict=True) if k and s]
+        return Matches(docs, kind_counts, session_counts, len(docs) != len(matched))
+
+    @staticmethod
+    def _count(values: list[str], docs: list[int]) -> dict[str, int]:
+        counts = Counter(map(values.__getitem__, docs))
+        counts.pop("", None)
+        return dict(counts)
+
+    def facets(self, matches: Matches) -> dict[str, dict[str, int]]:
+        """Kinds in a fixed order, sessions in reading order."""
+        if self._session_rank is None:
+            ordered = sorted(set(self.sessions), key=session_order)
+            self._session_rank = {session: rank for rank, session in enumerate(ordered)}
+        kinds = {k: matches.kind_counts[k] for k in KIND_ORDER if k in matches.kind_counts}
+        kinds.update({k: n for k, n in matches.kind_counts.items() if k not in kinds})
+        sessions = {s: matches.session_counts[s]
+                    for s in sorted(matches.session_counts, key=self._session_rank.__getitem__)}
+        return {"kind": kinds, "session": sessions}
+
+    def stored(self, docnum: int) -> dict:
+        return self.searcher.stored_fields(docnum)
+
+    def docnum(self, item_id: str) -> int | None:
+        return self.searcher.document_number(id=item_id)
+
+
+def best(scores: Scores, docs: list[int], limit: int) -> list[tuple[int, float]]:
+    """The ``limit`` highest scores among ``docs`` (ties keep the order of ``docs``).
+
+    With many matches, the threshold is found among the bare scores first (compared
+    in C), and only the documents that reach it are sorted.
+    """
+    if len(docs) > 8 * limit:
+        everything = len(docs) == len(scores)
+        values = scores.values() if everything else map(scores.__getitem__, docs)
+        threshold = heapq.nlargest(limit, values)[-1]
+        docs = [doc for doc, score in scores.items() if score >= threshold] if everything \
+            else [doc for doc in docs if scores[doc] >= threshold]
+    ranked = sorted(docs, key=scores.__getitem__, reverse=True)[:limit]
+    return [(doc, scores[doc]) for doc in ranked]
+
+
+def session_order(session_id: str) -> tuple[str, int]:
+    """Reading order of session IDs: date, then number (s2 before s10)."""
+    date, _, number = session_id.partition("/s")
+    return date, int(number) if number.isdigit() else 0
