@@ -13,6 +13,7 @@ import json
 import sys
 import time
 
+from connecteur import paths
 from connecteur.corpus import Session
 from connecteur.corpus.reference import session_reference
 from connecteur.corpus.text import fold
@@ -73,12 +74,27 @@ def open_service(store: CorpusStore) -> SearchService:
     return service
 
 
+def sync_user_notes(store: CorpusStore, service: SearchService) -> None:
+    """Bring the trainer's notes into the index: they may have changed (an import, the
+    window) since it last saw them. Without a user database there is nothing to do."""
+    if not paths.user_db_path().is_file():
+        return
+    from connecteur.store import UserStore
+
+    try:
+        with UserStore.open(store, backup=False) as user:
+            service.sync_notes(user.searchable_notes())
+    except ConnecteurError as exc:
+        print(f"Remarque : notes non consultées ({exc.message})", file=sys.stderr)
+
+
 def run_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise ConnecteurError("--limit doit être un nombre entier positif.")
     store = CorpusStore.open(getattr(args, "db", None))
     service = open_service(store)
     try:
+        sync_user_notes(store, service)
         results = service.search(" ".join(args.query), kinds=_kinds(args.kind),
                                  sessions=args.session, page_size=args.limit)
     finally:

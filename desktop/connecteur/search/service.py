@@ -264,6 +264,32 @@ class SearchService:
             self._write(lambda writer: writer.delete_by_query(query))
             self._known_notes().pop(note_id, None)
 
+    def sync_notes(self, notes: Iterable[Note]) -> tuple[int, int]:
+        """Make the indexed notes exactly ``notes`` (note_id, item_id, text), in one write.
+
+        Notes can change while this index is not looking (an import from the command
+        line, another window, a rebuild): the front ends call this after opening the
+        user database. Returns (added or replaced, removed); nothing is written when
+        the index already agrees.
+        """
+        wanted = {note[0]: (note[0], note[1], note[2] or "") for note in notes}
+        with self._lock:
+            known = self._known_notes()
+            stale = [nid for nid in known if nid not in wanted]
+            fresh = [note for nid, note in wanted.items() if known.get(nid) != note]
+            if not stale and not fresh:
+                return 0, 0
+
+            def change(writer) -> None:
+                for nid in stale:
+                    writer.delete_by_query(wq.And([wq.Term("id", nid), wq.Term("kind", "note")]))
+                for note in fresh:
+                    writer.update_document(**without_none(_note_document(self._store, *note)))
+
+            self._write(change)
+            self._notes = dict(wanted)
+        return len(fresh), len(stale)
+
     def _known_notes(self) -> dict[str, Note]:
         if self._notes is None:
             self._notes = {note[0]: note for note in self._indexed_notes()}

@@ -43,6 +43,7 @@ from connecteur.store.user_import import (
 )
 from connecteur.store.user_items import ItemCatalogue
 from connecteur.store.user_markdown import document_markdown
+from connecteur.store.user_markup import note_plain
 from connecteur.store.user_model import ItemAnnotations, Orphan, StartupReport, TrainerMaterial
 from connecteur.store.user_notes import Notes
 from connecteur.store.user_reanchor import AnchorReport, Resolver, reanchor
@@ -199,6 +200,15 @@ class UserStore:
             {i: tuple(n.body for n in a.notes) for i, a in found.items() if a.notes},
             {i: a.highlights for i, a in found.items() if a.highlights},
             {i: note for i, note in folder_notes.items() if i in found})
+
+    def searchable_notes(self) -> list[tuple[str, str, str]]:
+        """What the search index should hold of the trainer's writing, as
+        (note id, item id, plain text): every note, and the note of every highlight
+        (id ``highlight:<id>``). Orphans are left out: they have no item to open."""
+        found = [(note.id, note.item_id, note_plain(note.body)) for note in self.notes.all()]
+        found += [(f"highlight:{h.id}", h.item_id, note_plain(h.note))
+                  for h in self.highlights.all() if h.note and h.note.strip()]
+        return found
 
     def orphans(self) -> list[Orphan]:
         """"Annotations orphelines": everything whose passage is gone from the text."""
