@@ -1,7 +1,10 @@
-"""``handout``: print sessions, the whole library or a course folder as a PDF handout.
+"""``handout``: print sessions, the whole library, a course folder, the favourites or
+the results of a search as a PDF handout.
 
 The PDF is built in memory and written in one go, so an error (unknown session or
-folder, a folder that cannot be written) never leaves a partial file behind.
+folder, a folder that cannot be written) never leaves a partial file behind. The
+trainer's own data (folders, favourites, notes for ``--edition trainer``) is read
+from the user database, which is never created nor changed by this command.
 """
 
 from __future__ import annotations
@@ -12,39 +15,48 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from connecteur import paths
 from connecteur.errors import ConnecteurError
 
 if TYPE_CHECKING:  # the handouts package (and ReportLab) loads only when the command runs
-    from connecteur.handouts import Annotations, HandoutRequest
-    from connecteur.store import CorpusStore
+    from connecteur.handouts import HandoutRequest
+    from connecteur.store import CorpusStore, UserStore
 
 EDITIONS = ("participant", "trainer")
 PAPERS = ("a4", "letter")
 _PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
+_SOURCES = "--session, --all, --folder, --favorites ou --query"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "handout", help="imprime un support de formation en PDF",
         description="Construit un support PDF (couverture, sommaire, sessions, ressources "
-                    "avec liens et QR codes) à partir de sessions, de toute la bibliothèque "
-                    "ou d'un dossier de cours.")
+                    "avec liens et QR codes) à partir de sessions, de toute la bibliothèque, "
+                    "d'un dossier de cours, de vos favoris ou des résultats d'une recherche.")
     parser.add_argument("--session", metavar="ID", action="append", default=[],
                         help="session à imprimer, par ex. 2020-05-20/s1 (répétable)")
     parser.add_argument("--all", action="store_true", help="toutes les sessions")
-    parser.add_argument("--folder", metavar="NOM", help="un dossier de cours, dans son ordre")
+    parser.add_argument("--folder", metavar="NOM",
+                        help="un dossier de cours, dans son ordre, avec son titre, son public "
+                             "et sa date")
+    parser.add_argument("--favorites", "--favourites", action="store_true",
+                        help="les éléments marqués d'une étoile, dans l'ordre de lecture")
+    parser.add_argument("--query", metavar="RECHERCHE",
+                        help="les résultats d'une recherche, dans l'ordre de lecture")
     parser.add_argument("--edition", choices=EDITIONS, default="participant",
                         help="participant (par défaut, sans notes personnelles) ou trainer "
-                             "(avec notes et surlignages)")
+                             "(avec vos notes, surlignages et notes de dossier)")
     parser.add_argument("--paper", choices=PAPERS, default="a4",
                         help="a4 (par défaut) ou letter")
     parser.add_argument("--title", metavar="TITRE", help="titre de la couverture")
     parser.add_argument("--subtitle", metavar="TEXTE", help="sous-titre de la couverture")
     parser.add_argument("--audience", metavar="PUBLIC", default="",
-                        help="public visé, imprimé sur la couverture")
+                        help="public visé, imprimé sur la couverture (par défaut, pour un "
+                             "dossier : le sien)")
     parser.add_argument("--date", metavar="DATE",
-                        help="date imprimée (AAAA-MM-JJ ou texte libre ; par défaut "
-                             "aujourd'hui ; \"\" pour aucune)")
+                        help="date imprimée (AAAA-MM-JJ ou texte libre ; par défaut la date "
+                             "du dossier, sinon aujourd'hui ; \"\" pour aucune)")
     parser.add_argument("--trainer", metavar="NOM", default="",
                         help="nom du formateur ou de la formatrice")
     parser.add_argument("--no-writing-space", action="store_true",
@@ -54,25 +66,60 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run_handout)
 
 
-# --- hooks the user store will fill (issue 5) -------------------------------------------
+# --- the trainer's data ------------------------------------------------------------------
 
-def resolve_folder(store: CorpusStore, name: str, **options: Any) -> HandoutRequest:
-    """The request for the course folder called ``name`` (its items in order, its
-    title, audience, date and folder notes). No folder exists until the user database
-    lands, so every name is unknown for now."""
+def open_user_store(store: CorpusStore) -> UserStore | None:
+    """The user database, or None when there is none yet (nothing is created: a
+    command that only reads must not leave an empty database behind)."""
+    from connecteur.store import UserStore
+
+    if not paths.user_db_path().is_file():
+        return None
+    user = UserStore.open(store)
+    for message in user.startup.messages:
+        print(f"connecteur : {message}", file=sys.stderr)
+    return user
+
+
+def resolve_folder(user: UserStore | None, name: str, **options: Any) -> HandoutRequest:
+    """The request for the course folder called ``name``: its items in order, its
+    title, audience and date, and (trainer edition) its folder notes."""
     from connecteur.handouts import HandoutError
+    from connecteur.handouts.user_requests import request_for_folder
 
-    raise HandoutError(f"Dossier inconnu : « {name} ».",
-                       hint="Aucun dossier de cours n'existe encore dans la base "
-                            "utilisateur.")
+    if user is None:
+        raise HandoutError(f"Dossier inconnu : « {name} ». Aucun dossier de formation "
+                           "n'existe encore.")
+    return request_for_folder(user, name, **options)
 
 
-def trainer_annotations(store: CorpusStore) -> Annotations:
-    """The trainer's notes and highlights, printed in the trainer edition. Empty
-    until the user database lands."""
-    from connecteur.handouts import Annotations
+def trainer_annotations(user: UserStore | None, request: HandoutRequest) -> HandoutRequest:
+    """``request`` with the trainer's notes and highlights (trainer edition only)."""
+    from connecteur.handouts.user_requests import with_trainer_material
 
-    return Annotations()
+    return with_trainer_material(request, user)
+
+
+def search_item_ids(store: CorpusStore, query: str) -> list[str]:
+    """Every item a search finds (a note stands for the item it is written on)."""
+    from connecteur.cli.search_command import open_service
+    from connecteur.search.service import MAX_PAGE_SIZE
+
+    service = open_service(store)
+    ids: list[str] = []
+    try:
+        page = 1
+        while True:
+            results = service.search(query, page=page, page_size=MAX_PAGE_SIZE)
+            ids.extend(hit.target_id for hit in results.hits)
+            if not results.hits or page * MAX_PAGE_SIZE >= results.total:
+                break
+            page += 1
+    finally:
+        service.close()
+    for notice in results.notices:
+        print(f"Remarque : {notice}", file=sys.stderr)
+    return ids
 
 
 # --- the command -------------------------------------------------------------------------
@@ -91,27 +138,48 @@ def _check_output(path: Path) -> Path:
     return path
 
 
-def _request(args: argparse.Namespace, store: CorpusStore) -> HandoutRequest:
-    from connecteur.handouts import HandoutError, request_for_library, request_for_sessions
+def _check_sources(args: argparse.Namespace) -> None:
+    from connecteur.handouts import HandoutError
 
-    chosen = [bool(args.session), args.all, args.folder is not None]
+    chosen = [bool(args.session), args.all, args.folder is not None, args.favorites,
+              args.query is not None]
     if not any(chosen):
         raise HandoutError("Rien à imprimer : choisissez des sessions (--session ID), "
-                           "toute la bibliothèque (--all) ou un dossier (--folder NOM).")
+                           "toute la bibliothèque (--all), un dossier (--folder NOM), vos "
+                           "favoris (--favorites) ou une recherche (--query TEXTE).")
     if sum(chosen) > 1:
-        raise HandoutError("Choisissez une seule source : --session, --all ou --folder.")
+        raise HandoutError(f"Choisissez une seule source : {_SOURCES}.")
+    if args.query is not None and not args.query.strip():
+        raise HandoutError("La recherche (--query) est vide.")
+
+
+def _request(args: argparse.Namespace, store: CorpusStore,
+             user: UserStore | None) -> HandoutRequest:
+    from connecteur.handouts import HandoutError, request_for_library, request_for_sessions
+    from connecteur.handouts.user_requests import request_for_favourites, request_for_results
+
     options: dict[str, Any] = {
         "edition": args.edition, "paper": args.paper, "subtitle": args.subtitle,
         "audience": args.audience, "date": args.date, "trainer_name": args.trainer,
-        "writing_space": not args.no_writing_space,
+        "writing_space": not args.no_writing_space, "title": args.title,
     }
-    if args.edition == "trainer":
-        options["annotations"] = trainer_annotations(store)
     if args.folder is not None:
-        return resolve_folder(store, args.folder, title=args.title, **options)
+        return resolve_folder(user, args.folder, **options)
+    if args.favorites:
+        if user is None:
+            raise HandoutError("Aucun favori à imprimer.",
+                               hint="Marquez d'abord des éléments d'une étoile (Ctrl+D).")
+        return request_for_favourites(user, **options)
+    if args.query is not None:
+        ids = search_item_ids(store, args.query)
+        return request_for_results(store, args.query, ids, user=user, **options)
     if args.all:
-        return request_for_library(store, title=args.title, **options)
-    return request_for_sessions(store, args.session, title=args.title, **options)
+        return trainer_annotations(user, request_for_library(store, **options))
+    return trainer_annotations(user, request_for_sessions(store, args.session, **options))
+
+
+def _needs_user(args: argparse.Namespace) -> bool:
+    return args.edition == "trainer" or args.folder is not None or args.favorites
 
 
 def run_handout(args: argparse.Namespace) -> int:
@@ -119,9 +187,15 @@ def run_handout(args: argparse.Namespace) -> int:
     from connecteur.handouts.request import EDITION_LABELS
     from connecteur.store import CorpusStore
 
+    _check_sources(args)
     output = _check_output(args.output)
     store = CorpusStore.open(getattr(args, "db", None))
-    request = _request(args, store)
+    user = open_user_store(store) if _needs_user(args) else None
+    try:
+        request = _request(args, store, user)
+    finally:
+        if user is not None:
+            user.close()
     result = build_handout(request, output)
     pages = f"{result.pages} page{'s' if result.pages > 1 else ''}"
     print(f"Support écrit : {result.path} ({pages}, {EDITION_LABELS[request.edition]}, "
