@@ -147,3 +147,29 @@ def qr_codes_cache_path() -> Path:
     """The QR codes of the handouts' web addresses, kept between runs (rebuilt when
     missing or unreadable)."""
     return cache_dir() / "qr-codes.json"
+
+
+def documents_dir() -> Path:
+    """Where export and import dialogs start: the user's documents folder (under
+    CONNECTEUR_HOME when it is set, so that tests never look at the real one)."""
+    home = home_override()
+    if home:
+        return home
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
+
+
+def export_path(directory: Path, file_name: str) -> Path:
+    """A suggested file name in a folder (the save dialogs' default)."""
+    return Path(directory) / file_name
+
+
+INSTANCE_REPORT_ENV = "CONNECTEUR_TEST_REPORT"
+
+
+def instance_report_path() -> Path | None:
+    """Test hook of the single-instance hand-off (see ``ui/single_instance.py``): when
+    CONNECTEUR_TEST_REPORT names a file, a running window appends to it one line per
+    event (listening, links it was handed, welcome shown or not). Unset: None."""
+    value = os.environ.get(INSTANCE_REPORT_ENV, "").strip()
+    return Path(value).expanduser() if value else None

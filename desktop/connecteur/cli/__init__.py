@@ -47,7 +47,7 @@ def _french_usage(message: str) -> str:
     return message
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="connecteur",
         usage="connecteur [--db FICHIER] [--exit-when-ready] [connecteur://ID | COMMANDE ...]",
@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(run=None)
     subparsers = parser.add_subparsers(title="commandes", metavar="COMMANDE", dest="command",
                                        parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if commands else ():
         try:
             module = import_module(f"connecteur.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -76,6 +76,20 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         module.register(subparsers)
     return parser
+
+
+def _window_only(argv: list[str]) -> bool:
+    """Whether argv only opens the window (``--db``, ``--exit-when-ready``, a
+    ``connecteur://`` link): then the command modules, whose imports (ReportLab,
+    Whoosh) would slow the window's start, are not loaded at all."""
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--exit-when-ready" or arg.startswith(("connecteur:", "--db=")):
+            continue
+        if arg == "--db" and next(rest, None) is not None:
+            continue
+        return False
+    return True
 
 
 def _split_gui_url(argv: list[str], commands: set[str]) -> tuple[list[str], str | None]:
@@ -113,9 +127,9 @@ def _prepare_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _prepare_streams()
-    parser = build_parser()
-    args_list, url = _split_gui_url(list(sys.argv[1:] if argv is None else argv),
-                                    _command_names(parser))
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(commands=not _window_only(given))
+    args_list, url = _split_gui_url(given, _command_names(parser))
     args = parser.parse_args(args_list)
     args.url = url
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

@@ -7,6 +7,8 @@ import argparse
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    if not getattr(args, "exit_when_ready", False) and _handed_off(getattr(args, "url", None)):
+        return 0
     try:
         from connecteur.ui.app import run
     except ModuleNotFoundError as exc:
@@ -18,3 +20,13 @@ def run_gui(args: argparse.Namespace) -> int:
         args.json, args.warnings = False, False
         return run_stats(args)
     return run(args)
+
+
+def _handed_off(url: str | None) -> bool:
+    """A window is already open for this user: give it the link and stop here, before
+    the window's imports (see connecteur/ui/single_instance.py)."""
+    try:
+        from connecteur.ui.single_instance import hand_off
+    except ModuleNotFoundError:
+        return False
+    return hand_off(url)

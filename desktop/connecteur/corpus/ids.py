@@ -18,6 +18,9 @@ ID_PATTERN = re.compile(
     r"(?:/(?P<kind>theme|lead|field_site|resource|speaker)/(?P<rank>\d+))?)?$"
 )
 
+# The link scheme in front of an ID, however a browser or a desktop spells it.
+LINK_PREFIX = re.compile(r"^connecteur:/*", re.IGNORECASE)
+
 
 def event_id(date: str) -> str:
     return date
@@ -52,11 +55,9 @@ def session_of(identifier: str) -> str | None:
 
 
 def normalise(identifier: str) -> str:
-    """Accept the forms people type: ``connecteur://…``, stray slashes, ``lead/3``."""
-    value = identifier.strip()
-    if value.startswith("connecteur://"):
-        value = value[len("connecteur://"):]
-    value = value.strip("/")
+    """Accept the forms people type: ``connecteur://…`` (or ``connecteur:…``, any case,
+    as some link handlers pass it), stray slashes, ``lead/3``."""
+    value = LINK_PREFIX.sub("", identifier.strip()).strip("/")
     match = ID_PATTERN.match(value)
     if match and match["rank"]:
         return item_id(session_id(match["event"], int(match["session"])),

@@ -1,0 +1,133 @@
+"""The "Bibliographie" index: every resource, filterable by words and by web site;
+Enter shows it in its session, the context menu opens its links."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from connecteur.ui.bibliography_model import (
+    REFERENCE,
+    SESSION,
+    SITES,
+    BibliographyModel,
+    TargetRole,
+    UrlsRole,
+)
+from connecteur.ui.context import ApplicationContext
+from connecteur.ui.index_table import FilterField, make_proxy, make_table
+
+
+class BibliographyView(QWidget):
+    location_requested = Signal(str)
+    summary_changed = Signal(str)
+
+    def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bibliography-view")
+        self._links = context.links
+        self.source = BibliographyModel(context.store, self)
+        self.proxy = make_proxy(self.source, self)
+        self.title = QLabel(self)
+        self.filter = FilterField(self)
+        self.filter.setObjectName("bibliography-filter")
+        self.site = QComboBox(self)
+        self.site.setObjectName("bibliography-site")
+        self.table = make_table(self.proxy, self, REFERENCE)
+        self.table.setObjectName("bibliography-table")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(SESSION, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(SITES, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SESSION, 230)
+        header.resizeSection(SITES, 200)
+        self.table.sortByColumn(SESSION, Qt.SortOrder.AscendingOrder)  # the document's order
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 2)
+        filters.addWidget(self.site, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.filter.textChanged.connect(self._filter)
+        self.site.currentIndexChanged.connect(self._site_changed)
+        self.table.activated.connect(self._open)
+        self.table.setContextMenuPolicy(self.table.contextMenuPolicy().CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        context.languages.language_changed.connect(lambda _lang: self.source.retranslate())
+        self.setTabOrder(self.filter, self.site)
+        self.setTabOrder(self.site, self.table)
+        self.setFocusProxy(self.filter)
+        self._retranslate()
+
+    def summary(self) -> str:
+        shown, total = self.proxy.rowCount(), self.source.rowCount()
+        if shown == total:
+            return self.tr("Bibliographie : {0} références").format(total)
+        return self.tr("Bibliographie : {0} références sur {1}").format(shown, total)
+
+    def choose_site(self, site: str) -> bool:
+        found = self.site.findData(site)
+        if found < 0:
+            return False
+        self.site.setCurrentIndex(found)
+        return True
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self.summary_changed.emit(self.summary())
+
+    def _site_changed(self, _index: int) -> None:
+        site = self.site.currentData()
+        test = (lambda row: site in self.source.sites_of_row(row)) if site else None
+        self.proxy.set_row_test(test)
+        self.summary_changed.emit(self.summary())
+
+    def _fill_sites(self) -> None:
+        chosen = self.site.currentData()
+        self.site.blockSignals(True)
+        self.site.clear()
+        self.site.addItem(self.tr("Tous les sites"), "")
+        for site, count in self.source.site_counts():
+            self.site.addItem(f"{site} ({count})", site)
+        self.site.setCurrentIndex(max(0, self.site.findData(chosen)) if chosen else 0)
+        self.site.blockSignals(False)
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.location_requested.emit(index.data(TargetRole))
+
+    def _menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Voir dans la session"), lambda: self._open(index))
+        for url in index.data(UrlsRole):
+            menu.addAction(self.tr("Ouvrir {0} dans le navigateur").format(url),
+                           lambda u=url: self._links.open(QUrl(u)))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _retranslate(self) -> None:
+        self.title.setText(self.tr("<h2>Bibliographie</h2>"))
+        self.filter.setPlaceholderText(self.tr("Filtrer par mots (accents facultatifs)"))
+        self.filter.setAccessibleName(self.tr("Filtrer la bibliographie par mots"))
+        self.site.setAccessibleName(self.tr("Filtrer par site web"))
+        self.table.setAccessibleName(self.tr("Bibliographie"))
+        self.table.setAccessibleDescription(self.tr(
+            "Entrée : voir la ressource dans sa session ; menu contextuel : ouvrir ses liens."))
+        self._fill_sites()
+        self.summary_changed.emit(self.summary())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()

@@ -1,0 +1,169 @@
+"""The Qt models over the library, checked with pytest-qt's model tester and
+against what the store holds."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from connecteur.corpus.text import fold
+from connecteur.store import CorpusStore
+from connecteur.ui import location
+from connecteur.ui.bibliography_model import BibliographyModel, site_of
+from connecteur.ui.fold_proxy import FoldFilterProxy
+from connecteur.ui.navigation_model import CountRole, LocationRole, NavigationModel, NodeKindRole
+from connecteur.ui.results_model import HitRole, ResultsModel
+from connecteur.ui.speakers_model import NAME, SESSIONS, SpeakersModel
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def _rows(model, parent=None):
+    parent = parent or QModelIndex()
+    for row in range(model.rowCount(parent)):
+        index = model.index(row, 0, parent)
+        yield index
+        yield from _rows(model, index)
+
+
+def test_navigation_model_passes_the_model_tester(qtmodeltester, corpus_store) -> None:
+    qtmodeltester.check(NavigationModel(corpus_store))
+
+
+def test_navigation_tree_follows_the_library_with_counts(corpus_store: CorpusStore) -> None:
+    model = NavigationModel(corpus_store)
+    top = [model.index(r, 0) for r in range(model.rowCount())]
+    assert [i.data(NodeKindRole) for i in top] == ["home", "event", "event", "index", "index"]
+    assert top[-2].data(CountRole) == len(corpus_store.speaker_entries()) == 43
+    assert top[-1].data(CountRole) == len(corpus_store.resources()) == 85
+    for event_index, event in zip(top[1:3], corpus_store.events, strict=True):
+        sessions = [model.index(r, 0, event_index) for r in range(len(event.sessions))]
+        assert [i.data(LocationRole) for i in sessions] == [s.id for s in event.sessions]
+        for session_index, session in zip(sessions, event.sessions, strict=True):
+            sections = {model.index(r, 0, session_index).data(LocationRole):
+                        model.index(r, 0, session_index).data(CountRole) for r in range(4)}
+            assert sections == {f"{session.id}#leads": len(session.leads),
+                                f"{session.id}#field_sites": len(session.field_sites),
+                                f"{session.id}#resources": len(session.resources),
+                                f"{session.id}#speakers": len(session.speakers)}
+    themes = [i for i in _rows(model) if i.data(NodeKindRole) == "theme"]
+    assert len(themes) == 36
+    parts = [i for i in _rows(model) if i.data(NodeKindRole) == "part"]
+    assert [p.data() for p in parts] == ["LE CONSTAT PENDANT LA CRISE", "LES POINTS DE VIGILANCE",
+                                         "LES PISTES APRÈS LA CRISE"]
+    assert sum(p.data(CountRole) for p in parts) == len(corpus_store.sessions[6].leads)
+
+
+def test_every_item_finds_its_row_in_the_tree(corpus_store: CorpusStore) -> None:
+    model = NavigationModel(corpus_store)
+    for session in corpus_store.sessions:
+        for lead in session.leads:
+            assert model.index_for_location(lead.id).data(LocationRole) == lead.theme_id
+        for site in session.field_sites:
+            assert model.index_for_location(site.id).data(LocationRole) == \
+                f"{session.id}#field_sites"
+        for speaker in session.speakers:
+            assert model.index_for_location(speaker.id).data(LocationRole) == \
+                f"{session.id}#speakers"
+    assert model.index_for_location(location.BIBLIOGRAPHY).data(NodeKindRole) == "index"
+    assert not model.index_for_location("2021-01-01/s9").isValid()
+
+
+# --- speakers -------------------------------------------------------------------------------
+
+def _proxy(model) -> FoldFilterProxy:
+    proxy = FoldFilterProxy()
+    proxy.setSourceModel(model)
+    return proxy
+
+
+def test_speakers_models_pass_the_model_tester(qtmodeltester, corpus_store) -> None:
+    model = SpeakersModel(corpus_store)
+    qtmodeltester.check(model)
+    proxy = _proxy(model)
+    proxy.set_text("universite")
+    qtmodeltester.check(proxy)
+
+
+def test_speakers_filter_ignores_accents_case_and_word_order(corpus_store) -> None:
+    model = SpeakersModel(corpus_store)
+    proxy = _proxy(model)
+    assert proxy.rowCount() == model.rowCount() == 43
+    proxy.set_text("FRANCOISE")
+    names = {proxy.index(r, NAME).data() for r in range(proxy.rowCount())}
+    expected = {e.name for e in corpus_store.speaker_entries()
+                if "francoise" in fold(e.name + " " + " ".join(e.affiliations))}
+    assert names == expected and "Françoise Clech Del Tedescho" in names
+    proxy.set_text("garonne haute")  # words in any order, across columns
+    assert [proxy.index(r, NAME).data() for r in range(proxy.rowCount())] == \
+        ["Françoise Clech Del Tedescho"]
+    proxy.set_text("3 juillet 2020")  # the sessions column is searchable too
+    july = {e.name for e in corpus_store.speaker_entries()
+            if any(s.session_id.startswith("2020-07-03") for s in e.speakers)}
+    assert {proxy.index(r, NAME).data() for r in range(proxy.rowCount())} == july
+
+
+def test_speakers_sort_by_name_and_by_session(corpus_store) -> None:
+    proxy = _proxy(SpeakersModel(corpus_store))
+    proxy.sort(NAME, Qt.SortOrder.DescendingOrder)
+    names = [proxy.index(r, NAME).data() for r in range(proxy.rowCount())]
+    assert names == sorted(names, key=fold, reverse=True)
+    proxy.sort(SESSIONS, Qt.SortOrder.AscendingOrder)
+    first = proxy.index(0, SESSIONS).data()
+    assert first.startswith("20 mai 2020, session 1")
+
+
+# --- bibliography ---------------------------------------------------------------------------
+
+def test_bibliography_models_pass_the_model_tester(qtmodeltester, corpus_store) -> None:
+    model = BibliographyModel(corpus_store)
+    qtmodeltester.check(model)
+    proxy = _proxy(model)
+    proxy.set_text("revue")
+    qtmodeltester.check(proxy)
+
+
+def test_bibliography_filters_by_words_and_by_site(corpus_store) -> None:
+    model = BibliographyModel(corpus_store)
+    proxy = _proxy(model)
+    resources = corpus_store.resources()
+    proxy.set_text("numerique")
+    shown = {proxy.index(r, 0).data() for r in range(proxy.rowCount())}
+    sessions = {s.id: s for s in corpus_store.sessions}
+    expected = {r.text for r in resources
+                if "numerique" in fold(f"{r.text} {sessions[r.session_id].title} "
+                                       f"{' '.join(r.urls)}")}
+    assert shown == expected and len(shown) > 3
+    proxy.set_text("")
+    hal = "hal.archives-ouvertes.fr"
+    proxy.set_row_test(lambda row: hal in model.sites_of_row(row))
+    shown = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    expected_hal = [r.text for r in resources
+                    if any((urlsplit(u).hostname or "").removeprefix("www.") == hal
+                           for u in r.urls)]
+    assert sorted(shown) == sorted(expected_hal) and shown
+    counts = dict(model.site_counts())
+    assert counts[hal] == len(expected_hal)
+    assert site_of("https://www.fing.org/x") == "fing.org"
+
+
+# --- search results -------------------------------------------------------------------------
+
+def test_results_model_passes_the_model_tester(qtmodeltester, corpus_store, shared_index) -> None:
+    from connecteur.search import SearchService
+
+    service = SearchService.open(corpus_store, shared_index)
+    qtmodeltester.check(ResultsModel())
+    model = ResultsModel()  # (the tester stays attached and calls fetchMore itself)
+    model.set_results(service.search("crise", page_size=10))
+    assert model.rowCount() == 10 and model.canFetchMore(QModelIndex())
+    with_more = []
+    model.more_requested.connect(lambda: with_more.append(True))
+    model.fetchMore(QModelIndex())
+    assert with_more == [True] and not model.canFetchMore(QModelIndex())  # one at a time
+    model.append(service.search("crise", page=2, page_size=10))
+    assert model.rowCount() == 20
+    assert len({model.index(r, 0).data(HitRole).id for r in range(20)}) == 20
+    qtmodeltester.check(model)
