@@ -11,6 +11,8 @@ counter), so typing fast never shows the results of an older query.
 from __future__ import annotations
 
 import itertools
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,8 @@ from PySide6.QtCore import QObject, Signal
 
 from connecteur.store import CorpusStore
 from connecteur.ui.tasks import BackgroundRunner
+
+log = logging.getLogger(__name__)
 
 OPENING, BUILDING, READY, FAILED = "opening", "building", "ready", "failed"
 
@@ -97,6 +101,16 @@ class SearchController(QObject):
         self._pending[request.channel] = request
         self._run_next()
         return request
+
+    def sync_notes(self, notes: Callable[[], Iterable[tuple[str, str, str]]]) -> None:
+        """Reconcile the index's notes with ``notes()`` (note id, item id, text), in
+        the background; nothing happens before the index is open."""
+        service = self._service
+        if service is None:
+            return
+        self._runner.submit(lambda: service.sync_notes(notes()),
+                            on_error=lambda message: log.warning("notes not indexed: %s",
+                                                                 message))
 
     def cancel(self, channel: str = "panel") -> None:
         """Forget the channel's waiting and running requests (e.g. the box was cleared)."""

@@ -23,6 +23,7 @@ from connecteur.ui.favorites_view import FavoritesView
 from connecteur.ui.folders_panel import FoldersPanel
 from connecteur.ui.highlight_actions import HighlightActions
 from connecteur.ui.navigation_model import LocationRole, NodeKindRole
+from connecteur.ui.note_indexing import NoteIndexer
 from connecteur.ui.notes_panel import NotesPanel
 from connecteur.ui.orphans_view import OrphansView
 from connecteur.ui.reading_annotations import ReadingAnnotations
@@ -77,6 +78,7 @@ class UserFeatures(QObject):
         self.context = window.context  # type: ignore[attr-defined]
         self.layer = UserLayer(self.context.store, self.context.runner, self)
         self.context.extensions["user"] = self.layer
+        self.note_indexer = NoteIndexer(self.context.search, self.layer, self)
         self.current_item: str | None = None
         self.orphans_view: OrphansView | None = None
         self._closed = False
