@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
@@ -26,8 +27,11 @@ from connecteur.corpus import Resource, Session
 from connecteur.corpus.text import fold
 from connecteur.errors import ConnecteurError
 from connecteur.fileio import write_atomically
-from connecteur.store import CorpusStore, ImportReport
+from connecteur.store import CorpusStore
 from connecteur.ui.user_bridge import UserLayer
+
+if TYPE_CHECKING:  # the user layer loads after the first paint
+    from connecteur.store import ImportReport
 
 ANNOTATION_FORMATS = {"markdown": ".md", "json": ".json"}
 RESOURCE_FORMATS = {"bibtex": ".bib", "ris": ".ris", "csl-json": ".json"}

@@ -33,7 +33,6 @@ from connecteur import paths
 from connecteur.errors import ConnecteurError
 from connecteur.store import CorpusStore
 from connecteur.ui import settings as settings_module
-from connecteur.ui import single_instance, welcome_dialog
 from connecteur.ui.context import ApplicationContext
 from connecteur.ui.i18n import LanguageManager
 from connecteur.ui.main_window import MainWindow
@@ -184,9 +183,13 @@ def run(args: argparse.Namespace) -> int:
     quiet = bool(getattr(args, "exit_when_ready", False))
     app = application()
     trace("QApplication")
-    instance = None if quiet else single_instance.claim(getattr(args, "url", None))
-    if instance is None and not quiet:
-        return EXIT_OK  # a window was already open: it took the link
+    instance = None
+    if not quiet:  # (--exit-when-ready neither hands over nor listens, nor greets)
+        from connecteur.ui import single_instance, welcome_dialog
+
+        instance = single_instance.claim(getattr(args, "url", None))
+        if instance is None:
+            return EXIT_OK  # a window was already open: it took the link
     user_settings = settings_module.Settings()
     languages = LanguageManager()
     languages.apply(user_settings.get(settings_module.LANGUAGE))

@@ -8,6 +8,7 @@ taken name…) is explained under the fields and nothing typed is lost.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,8 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from connecteur.store import Folder, UserStore
+from connecteur.store import Folder
 from connecteur.ui.user_bridge import UserLayer
+
+if TYPE_CHECKING:  # the user layer loads after the first paint
+    from connecteur.store import UserStore
 
 
 class FolderDialog(QDialog):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
-from connecteur.store import Change, CorpusStore, Folder, FolderEntry, UserStore
+from connecteur.store import Change, CorpusStore, Folder, FolderEntry
 from connecteur.ui import folder_menu
 from connecteur.ui.item_mime import (
     ENTRIES_MIME,
@@ -37,6 +37,9 @@ from connecteur.ui.item_mime import (
 from connecteur.ui.item_summary import excerpt, text_of, title_of
 from connecteur.ui.list_sync import sync_rows
 from connecteur.ui.user_bridge import UserLayer
+
+if TYPE_CHECKING:  # the user layer loads after the first paint
+    from connecteur.store import UserStore
 
 KindRole = Qt.ItemDataRole.UserRole + 1  # "folder" or "entry"
 FolderIdRole = Qt.ItemDataRole.UserRole + 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
@@ -28,10 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from connecteur.store import Change, Orphan, UserStore
+from connecteur.store import Change, Orphan
 from connecteur.store.user_markup import note_html
 from connecteur.ui.item_summary import excerpt, when
 from connecteur.ui.user_bridge import UserLayer
+
+if TYPE_CHECKING:  # the user layer loads after the first paint
+    from connecteur.store import UserStore
 
 KINDS = ("note", "highlight", "star", "tag", "folder", "folder_item")
 OrphanRole = Qt.ItemDataRole.UserRole + 1

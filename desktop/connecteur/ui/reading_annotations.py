@@ -10,18 +10,22 @@ text, or another window's changes), once per burst of changes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from connecteur.corpus import Session
-from connecteur.store import Change, UserStore
+from connecteur.store import Change
 from connecteur.store.user_markup import note_plain
 from connecteur.ui import folder_menu
 from connecteur.ui.item_summary import excerpt
 from connecteur.ui.reading_pane import ReadingPane
 from connecteur.ui.reading_renderer import ItemDecoration
 from connecteur.ui.user_bridge import UserLayer, concerns
+
+if TYPE_CHECKING:  # the user layer loads after the first paint
+    from connecteur.store import UserStore
 
 KINDS = ("note", "highlight", "star")
 PREVIEW_CHARS = 220  # of each note, under its item

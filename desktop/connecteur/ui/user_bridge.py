@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from connecteur.errors import ConnecteurError
-from connecteur.store import Change, CorpusStore, UserStore
+from connecteur.store import Change, CorpusStore
 from connecteur.ui.tasks import BackgroundRunner
+
+if TYPE_CHECKING:  # the user layer loads after the first paint
+    from connecteur.store import UserStore
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -64,6 +67,8 @@ class UserLayer(QObject):
         if self.state in (OPENING, READY):
             return
         self.state = OPENING
+        from connecteur.store import UserStore  # here: keeps it off the start-up path
+
         if not background:
             try:
                 store = UserStore.open(self._corpus)

@@ -10,8 +10,6 @@ in the text or gone to — on which Ctrl+D and "Ajouter une note" act.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
@@ -28,6 +26,7 @@ from connecteur.ui.notes_panel import NotesPanel
 from connecteur.ui.orphans_view import OrphansView
 from connecteur.ui.reading_annotations import ReadingAnnotations
 from connecteur.ui.results_model import TargetRole
+from connecteur.ui.search_controller import FAILED, READY, IndexStatus
 from connecteur.ui.undo_actions import UndoActions
 from connecteur.ui.user_bridge import UserLayer
 from connecteur.ui.user_messages import StartupNotice
@@ -56,21 +55,6 @@ def _action(parent: QObject, name: str, shortcuts: tuple = ()) -> QAction:
     return action
 
 
-class _FirstPaint(QObject):
-    """Runs a callback once, just after a widget is first painted."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
-
-
 class UserFeatures(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -96,11 +80,19 @@ class UserFeatures(QObject):
         self.notice = StartupNotice(self.layer, window.status, window)  # type: ignore[attr-defined]
         self.retranslate()
         window.installEventFilter(self)
-        _FirstPaint(window.reading.viewport(), self.open)  # type: ignore[attr-defined]
-        QTimer.singleShot(OPEN_AT_LATEST_MS, self, self.open)  # a window never painted
+        # Page first, then search, then annotations: opening both at once makes them
+        # fight over the interpreter and delays the first answer to Ctrl+K.
+        self.context.search.status_changed.connect(self._search_status)
+        if self.context.search.ready:
+            QTimer.singleShot(0, self, self.open)
+        QTimer.singleShot(OPEN_AT_LATEST_MS, self, self.open)  # a slow (re)build
+
+    def _search_status(self, status: IndexStatus) -> None:
+        if status.state in (READY, FAILED):
+            self.open()
 
     def open(self) -> None:
-        """Open the user database off the UI thread (after the first paint)."""
+        """Open the user database off the UI thread (once search is ready)."""
         if not self._closed:
             self.layer.open()
 

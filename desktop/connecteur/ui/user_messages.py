@@ -8,11 +8,15 @@ database cannot be opened the window stays usable for reading and searching.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QToolButton, QWidget
 
-from connecteur.store import UserStore
 from connecteur.ui.user_bridge import UserLayer
+
+if TYPE_CHECKING:  # the user layer loads after the first paint
+    from connecteur.store import UserStore
 
 
 class StartupNotice(QObject):
