@@ -130,3 +130,15 @@ def test_connecteur_home_is_honoured(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     if sys.platform.startswith("linux"):
         assert paths.data_dir() == tmp_path / "xdg" / "CNFPT" / "Connecteur"
+
+
+def test_help_and_usage_errors_are_french(elsewhere: Path) -> None:
+    helped = run("--help", cwd=elsewhere).stdout
+    assert helped.startswith("utilisation : connecteur")
+    assert "affiche cette aide et quitte" in helped and "show this help" not in helped
+    for command in ("stats", "show", "export", "build", "search", "handout", "import", "notes",
+                    "cite", "folders"):
+        assert command in helped
+    wrong = run("export", "--format", "xml", cwd=elsewhere, check=False)
+    assert wrong.returncode == 2
+    assert "choix invalide : 'xml' (choisir parmi 'json', 'markdown')" in wrong.stderr

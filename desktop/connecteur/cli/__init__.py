@@ -24,27 +24,35 @@ COMMAND_MODULES = ("library_commands", "search_command", "handout_command", "use
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
+# argparse's own sentences (usage, help, errors), in French: argparse looks its
+# messages up through the module-level gettext function `_` at call time.
+_ARGPARSE_FR = {
+    "usage: ": "utilisation : ",
+    "options": "options",
+    "positional arguments": "arguments",
+    "show this help message and exit": "affiche cette aide et quitte",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "unrecognized arguments: %s": "arguments non reconnus : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "choix invalide : %(value)r (choisir parmi %(choices)s)",
+    "expected one argument": "une valeur est attendue",
+    "expected at least one argument": "au moins une valeur est attendue",
+    "invalid %(type)s value: %(value)r": "valeur invalide (%(type)s) : %(value)r",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s : %(message)s",
+    "not allowed with argument %s": "incompatible avec l'argument %s",
+    "one of the arguments %s is required": "l'un des arguments %s est obligatoire",
+    "ignored explicit argument %r": "argument explicite ignoré : %r",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+}
+argparse._ = lambda message: _ARGPARSE_FR.get(message, message)  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse in French where it talks to the user."""
+    """argparse that says what went wrong in one French line."""
 
     def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"connecteur : {_french_usage(message)}\n")
-
-
-def _french_usage(message: str) -> str:
-    replacements = {
-        "the following arguments are required": "arguments obligatoires manquants",
-        "unrecognized arguments": "arguments non reconnus",
-        "invalid choice": "choix invalide",
-        "expected one argument": "une valeur est attendue",
-        "argument": "argument",
-        "invalid int value": "nombre entier attendu, reçu",
-        "choose from": "choisir parmi",
-    }
-    for english, french in replacements.items():
-        message = message.replace(english, french)
-    return message
+        self.exit(EXIT_USAGE, f"connecteur : {message}\n")
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
