@@ -6,22 +6,18 @@ from __future__ import annotations
 
 from connecteur.errors import NotFoundError
 from connecteur.store.user_anchoring import context_around
-from connecteur.store.user_changes import Change, change
 from connecteur.store.user_context import UserContext
 from connecteur.store.user_model import DEFAULT_COLOUR, PALETTE, Highlight, colour, new_id, utc_now
+from connecteur.store.user_row_commands import DeleteRow, InsertRows, UpdateRow
 from connecteur.store.user_rows import (
     LIMITS,
     UserInputError,
     check_text,
-    delete,
     fetch,
     fetch_all,
-    insert,
     snapshot_columns,
     to_highlight,
-    update,
 )
-from connecteur.store.user_undo import Command
 
 _GONE = "Ce surlignage n'existe plus (supprimé dans une autre fenêtre ?)."
 
@@ -50,80 +46,22 @@ def _span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class AddHighlight(Command):
-    label = "surligner"
-
-    def __init__(self, ctx: UserContext, item_id: str, start: int, end: int, colour_name: str,
-                 note: str) -> None:
-        self.ctx = ctx
-        item = ctx.catalogue.require(item_id)
-        start, end = _span(item.text, start, end)
-        prefix, suffix = context_around(item.text, start, end)
-        now = utc_now()
-        self.row = {
-            "id": new_id(), "start_offset": start, "end_offset": end,
+def _new_row(ctx: UserContext, item_id: str, start: int, end: int, colour_name: str,
+             note: str) -> dict:
+    item = ctx.catalogue.require(item_id)
+    start, end = _span(item.text, start, end)
+    prefix, suffix = context_around(item.text, start, end)
+    now = utc_now()
+    return {"id": new_id(), "start_offset": start, "end_offset": end,
             "quote": item.text[start:end], "prefix": prefix, "suffix": suffix,
             "colour": colour_key(colour_name),
             "note": check_text(note, "La note du surlignage", required=False,
                                limit=LIMITS.note_chars),
             "created": now, "modified": now, **snapshot_columns(ctx.catalogue.snapshot(item))}
 
-    def do(self) -> list[Change]:
-        with self.ctx.db.transaction() as conn:
-            insert(conn, "highlights", self.row, replace=True)
-        return [change("highlight", "added", [self.row["id"]], [self.row["item_id"]])]
 
-    def undo(self) -> list[Change]:
-        with self.ctx.db.transaction() as conn:
-            delete(conn, "highlights", self.row["id"])
-        return [change("highlight", "removed", [self.row["id"]], [self.row["item_id"]])]
-
-
-class ChangeHighlight(Command):
-    def __init__(self, ctx: UserContext, highlight_id: str, values: dict, label: str) -> None:
-        self.ctx, self.highlight_id, self.values, self.label = ctx, highlight_id, values, label
-        self.before: dict | None = None
-
-    def do(self) -> list[Change]:
-        with self.ctx.db.transaction() as conn:
-            row = fetch(conn, "highlights", self.highlight_id)
-            if row is None:
-                raise NotFoundError(_GONE)
-            self.before = {k: row[k] for k in {*self.values, "modified"}}
-            if "modified" not in self.values:  # stamped once: a redo restores it exactly
-                self.values = {**self.values, "modified": utc_now()}
-            update(conn, "highlights", self.highlight_id, self.values)
-        return [change("highlight", "changed", [self.highlight_id], [row["item_id"]])]
-
-    def undo(self) -> list[Change]:
-        with self.ctx.db.transaction() as conn:
-            row = fetch(conn, "highlights", self.highlight_id)
-            if row is None:
-                raise NotFoundError("ce surlignage a été supprimé entre-temps.")
-            update(conn, "highlights", self.highlight_id, self.before or {})
-        return [change("highlight", "changed", [self.highlight_id], [row["item_id"]])]
-
-
-class DeleteHighlight(Command):
-    label = "supprimer le surlignage"
-
-    def __init__(self, ctx: UserContext, highlight_id: str) -> None:
-        self.ctx, self.highlight_id = ctx, highlight_id
-        self.row: dict | None = None
-
-    def do(self) -> list[Change]:
-        with self.ctx.db.transaction() as conn:
-            self.row = fetch(conn, "highlights", self.highlight_id)
-            if self.row is None:
-                raise NotFoundError(_GONE)
-            delete(conn, "highlights", self.highlight_id)
-        return [change("highlight", "removed", [self.highlight_id], [self.row["item_id"]])]
-
-    def undo(self) -> list[Change]:
-        assert self.row is not None
-        with self.ctx.db.transaction() as conn:
-            insert(conn, "highlights", self.row, replace=True)
-        return [change("highlight", "added", [self.highlight_id], [self.row["item_id"]])]
+def _change(ctx: UserContext, highlight_id: str, values: dict, label: str) -> UpdateRow:
+    return UpdateRow(ctx, "highlights", "highlight", highlight_id, values, label, _GONE)
 
 
 class Highlights:
@@ -133,9 +71,10 @@ class Highlights:
     def add(self, item_id: str, start: int, end: int, colour: str = DEFAULT_COLOUR,
             note: str = "", origin: object = None) -> Highlight:
         """Highlight ``item.text[start:end]`` (blanks at the ends are left out)."""
-        command = AddHighlight(self._ctx, item_id, start, end, colour, note)
-        self._ctx.run(command, origin)
-        return self.get(command.row["id"])
+        row = _new_row(self._ctx, item_id, start, end, colour, note)
+        self._ctx.run(InsertRows(self._ctx, "highlights", "highlight", [row], "surligner"),
+                      origin)
+        return self.get(row["id"])
 
     def add_quote(self, item_id: str, quote: str, occurrence: int = 1,
                   colour: str = DEFAULT_COLOUR, note: str = "",
@@ -152,21 +91,22 @@ class Highlights:
     def set_colour(self, highlight_id: str, colour: str, origin: object = None) -> Highlight:
         key = colour_key(colour)
         if self.get(highlight_id).colour != key:
-            self._ctx.run(ChangeHighlight(self._ctx, highlight_id, {"colour": key},
-                                          "changer la couleur du surlignage"), origin)
+            self._ctx.run(_change(self._ctx, highlight_id, {"colour": key},
+                                  "changer la couleur du surlignage"), origin)
         return self.get(highlight_id)
 
     def set_note(self, highlight_id: str, note: str, origin: object = None) -> Highlight:
         note = check_text(note, "La note du surlignage", required=False,
                           limit=LIMITS.note_chars)
         if self.get(highlight_id).note != note:
-            self._ctx.run(ChangeHighlight(self._ctx, highlight_id, {"note": note},
-                                          "modifier la note du surlignage"), origin)
+            self._ctx.run(_change(self._ctx, highlight_id, {"note": note},
+                                  "modifier la note du surlignage"), origin)
         return self.get(highlight_id)
 
     def delete(self, highlight_id: str, origin: object = None) -> None:
         self.get(highlight_id)
-        self._ctx.run(DeleteHighlight(self._ctx, highlight_id), origin)
+        self._ctx.run(DeleteRow(self._ctx, "highlights", "highlight", highlight_id,
+                                "supprimer le surlignage", _GONE), origin)
 
     def get(self, highlight_id: str) -> Highlight:
         with self._ctx.db.reading() as conn:
