@@ -317,7 +317,11 @@ def main(argv: list[str]) -> int:
             del docs
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    print(json.dumps(figures, ensure_ascii=False))
+    results = Path(__file__).resolve().parent / "results"
+    results.mkdir(exist_ok=True)
+    (results / "search.json").write_text(json.dumps(figures, ensure_ascii=False, indent=1),
+                                         encoding="utf-8")
+    print(f"\n(chiffres détaillés : {results / 'search.json'})")
     return 0
 
 
