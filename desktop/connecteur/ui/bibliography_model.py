@@ -9,9 +9,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -20,13 +18,12 @@ from connecteur.corpus.text import fold
 from connecteur.store import CorpusStore
 from connecteur.ui import labels
 from connecteur.ui.fold_proxy import SearchTextRole, SortKeyRole
+from connecteur.ui.model_types import ROOT, AnyIndex
 
 TargetRole = Qt.ItemDataRole.UserRole + 1
 UrlsRole = Qt.ItemDataRole.UserRole + 2
 
 REFERENCE, SESSION, SITES = range(3)
-AnyIndex = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 
 def site_of(url: str) -> str:

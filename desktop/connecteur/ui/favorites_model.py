@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -22,14 +21,13 @@ from connecteur.store import Change, CorpusStore
 from connecteur.ui.item_mime import ITEMS_MIME, items_mime_data
 from connecteur.ui.item_summary import excerpt, text_of, title_of
 from connecteur.ui.list_sync import sync_rows
+from connecteur.ui.model_types import ROOT, AnyIndex
 from connecteur.ui.user_bridge import UserLayer, concerns
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 TagsRole = Qt.ItemDataRole.UserRole + 2
 TitleRole = Qt.ItemDataRole.UserRole + 3
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 READING, RECENT = "reading", "recent"
 KINDS = ("star", "tag")
 

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -36,6 +35,7 @@ from connecteur.ui.item_mime import (
 )
 from connecteur.ui.item_summary import excerpt, text_of, title_of
 from connecteur.ui.list_sync import sync_rows
+from connecteur.ui.model_types import ROOT, AnyIndex
 from connecteur.ui.user_bridge import UserLayer
 
 if TYPE_CHECKING:  # the user layer loads after the first paint
@@ -48,8 +48,6 @@ ItemIdRole = Qt.ItemDataRole.UserRole + 4
 NoteRole = Qt.ItemDataRole.UserRole + 5  # the entry's folder note
 OrphanRole = Qt.ItemDataRole.UserRole + 6
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 FOLDER_ROW = 0  # internal ID of a folder index; an entry's is its folder's key
 
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from connecteur.ui.model_types import AnyIndex
 from connecteur.ui.palette import muted_text
 
 PADDING = 6
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def two_lines_html(text: str, palette: QPalette, selected: bool) -> str:

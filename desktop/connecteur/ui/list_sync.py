@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QAbstractItemModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+from connecteur.ui.model_types import AnyIndex
 
 
 def sync_rows(model: QAbstractItemModel, parent: AnyIndex, rows: list[Hashable],

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
@@ -26,12 +25,12 @@ from connecteur.corpus import Session
 from connecteur.corpus.ids import kind_of, session_of
 from connecteur.store import CorpusStore
 from connecteur.ui import labels, location
+from connecteur.ui.model_types import AnyIndex
 
 LocationRole = Qt.ItemDataRole.UserRole + 1
 NodeKindRole = Qt.ItemDataRole.UserRole + 2
 CountRole = Qt.ItemDataRole.UserRole + 3
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index, as a default argument
 
 

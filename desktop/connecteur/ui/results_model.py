@@ -10,19 +10,17 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 
 from connecteur.ui import labels
 from connecteur.ui.item_mime import ITEMS_MIME, items_mime_data
+from connecteur.ui.model_types import ROOT, AnyIndex
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 TargetRole = Qt.ItemDataRole.UserRole + 2
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 
 def hit_place(hit: Any) -> str:

@@ -7,9 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -17,13 +15,12 @@ from connecteur.corpus.text import fold
 from connecteur.store import CorpusStore, SpeakerEntry
 from connecteur.ui import labels
 from connecteur.ui.fold_proxy import SearchTextRole, SortKeyRole
+from connecteur.ui.model_types import ROOT, AnyIndex
 
 TargetRole = Qt.ItemDataRole.UserRole + 1  # the first occurrence's item ID
 OccurrencesRole = Qt.ItemDataRole.UserRole + 2  # every (item ID, session ID)
 
 NAME, AFFILIATION, SESSIONS = range(3)
-AnyIndex = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 
 
 class SpeakersModel(QAbstractTableModel):
