@@ -3,12 +3,11 @@ Enter shows it in its session, the context menu opens its links."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
     QVBoxLayout,
     QWidget,
@@ -23,26 +22,17 @@ from connecteur.ui.bibliography_model import (
     UrlsRole,
 )
 from connecteur.ui.context import ApplicationContext
-from connecteur.ui.index_table import FilterField, make_proxy, make_table
+from connecteur.ui.index_view import IndexView
 
 
-class BibliographyView(QWidget):
-    location_requested = Signal(str)
-    summary_changed = Signal(str)
-
+class BibliographyView(IndexView):
     def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("bibliography-view")
+        super().__init__(context, BibliographyModel(context.store), "bibliography", REFERENCE,
+                         TargetRole, parent)
+        self.source.setParent(self)
         self._links = context.links
-        self.source = BibliographyModel(context.store, self)
-        self.proxy = make_proxy(self.source, self)
-        self.title = QLabel(self)
-        self.filter = FilterField(self)
-        self.filter.setObjectName("bibliography-filter")
         self.site = QComboBox(self)
         self.site.setObjectName("bibliography-site")
-        self.table = make_table(self.proxy, self, REFERENCE)
-        self.table.setObjectName("bibliography-table")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SESSION, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SITES, QHeaderView.ResizeMode.Interactive)
@@ -56,19 +46,12 @@ class BibliographyView(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        self.filter.textChanged.connect(self._filter)
         self.site.currentIndexChanged.connect(self._site_changed)
-        self.table.activated.connect(self._open)
-        self.table.setContextMenuPolicy(self.table.contextMenuPolicy().CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._menu)
-        context.languages.language_changed.connect(lambda _lang: self.source.retranslate())
         self.setTabOrder(self.filter, self.site)
         self.setTabOrder(self.site, self.table)
-        self.setFocusProxy(self.filter)
-        self._retranslate()
+        self.retranslate()
 
-    def summary(self) -> str:
-        shown, total = self.proxy.rowCount(), self.source.rowCount()
+    def summary_text(self, shown: int, total: int) -> str:
         if shown == total:
             return self.tr("Bibliographie : {0} références").format(total)
         return self.tr("Bibliographie : {0} références sur {1}").format(shown, total)
@@ -79,10 +62,6 @@ class BibliographyView(QWidget):
             return False
         self.site.setCurrentIndex(found)
         return True
-
-    def _filter(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self.summary_changed.emit(self.summary())
 
     def _site_changed(self, _index: int) -> None:
         site = self.site.currentData()
@@ -100,23 +79,13 @@ class BibliographyView(QWidget):
         self.site.setCurrentIndex(max(0, self.site.findData(chosen)) if chosen else 0)
         self.site.blockSignals(False)
 
-    def _open(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.location_requested.emit(index.data(TargetRole))
-
-    def _menu(self, pos: QPoint) -> None:
-        index = self.table.indexAt(pos)
-        if not index.isValid():
-            return
-        menu = QMenu(self)
+    def fill_menu(self, menu: QMenu, index: QModelIndex) -> None:
         menu.addAction(self.tr("Voir dans la session"), lambda: self._open(index))
         for url in index.data(UrlsRole):
             menu.addAction(self.tr("Ouvrir {0} dans le navigateur").format(url),
                            lambda u=url: self._links.open(QUrl(u)))
-        menu.exec(self.table.viewport().mapToGlobal(pos))
-        menu.deleteLater()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.title.setText(self.tr("<h2>Bibliographie</h2>"))
         self.filter.setPlaceholderText(self.tr("Filtrer par mots (accents facultatifs)"))
         self.filter.setAccessibleName(self.tr("Filtrer la bibliographie par mots"))
@@ -125,9 +94,4 @@ class BibliographyView(QWidget):
         self.table.setAccessibleDescription(self.tr(
             "Entrée : voir la ressource dans sa session ; menu contextuel : ouvrir ses liens."))
         self._fill_sites()
-        self.summary_changed.emit(self.summary())
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+        super().retranslate()
