@@ -72,6 +72,9 @@ class BibliographyModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if role == Qt.ItemDataRole.ToolTipRole and column == SITES:
                 return "\n".join(resource.urls)
+            if role == Qt.ItemDataRole.ToolTipRole and column == SESSION:
+                session = self._sessions[resource.session_id]
+                return f"{labels.session_place(session)} — {session.title}"
             return self._text(row, column)
         if role == SortKeyRole:
             if column == SESSION:
@@ -90,9 +93,8 @@ class BibliographyModel(QAbstractTableModel):
         resource = self._resources[row]
         if column == REFERENCE:
             return resource.text
-        if column == SESSION:
-            session = self._sessions[resource.session_id]
-            return f"{labels.session_place(session)} — {session.title}"
+        if column == SESSION:  # short: the reference needs the width (title in the tooltip)
+            return labels.session_place(self._sessions[resource.session_id])
         return ", ".join(self._sites[row])
 
     def retranslate(self) -> None:

@@ -34,10 +34,9 @@ class BibliographyView(IndexView):
         self.site = QComboBox(self)
         self.site.setObjectName("bibliography-site")
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(SESSION, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(SESSION, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SITES, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(SESSION, 230)
-        header.resizeSection(SITES, 200)
+        header.resizeSection(SITES, 170)
         self.table.sortByColumn(SESSION, Qt.SortOrder.AscendingOrder)  # the document's order
         filters = QHBoxLayout()
         filters.addWidget(self.filter, 2)
