@@ -76,13 +76,12 @@ class Snapshot:
     item_reference: str
 
 
-@dataclass(frozen=True)
-class Note:
-    id: str
-    item_id: str
-    body: str
-    created: str
-    modified: str
+@dataclass(frozen=True, kw_only=True)
+class Anchored:
+    """What every annotation keeps of the item it was made on (kind, text and readable
+    reference at that time), so that an orphan can still be shown; ``orphan`` is set
+    when the item cannot be found in the current corpus text."""
+
     item_kind: str = ""
     item_text: str = ""
     item_reference: str = ""
@@ -90,7 +89,16 @@ class Note:
 
 
 @dataclass(frozen=True)
-class Highlight:
+class Note(Anchored):
+    id: str
+    item_id: str
+    body: str
+    created: str
+    modified: str
+
+
+@dataclass(frozen=True)
+class Highlight(Anchored):
     id: str
     item_id: str
     start: int
@@ -102,33 +110,21 @@ class Highlight:
     note: str
     created: str
     modified: str
-    item_kind: str = ""
-    item_text: str = ""
-    item_reference: str = ""
-    orphan: bool = False
 
 
 @dataclass(frozen=True)
-class Star:
+class Star(Anchored):
     id: str
     item_id: str
     created: str
-    item_kind: str = ""
-    item_text: str = ""
-    item_reference: str = ""
-    orphan: bool = False
 
 
 @dataclass(frozen=True)
-class Tag:
+class Tag(Anchored):
     id: str
     item_id: str
     tag: str
     created: str
-    item_kind: str = ""
-    item_text: str = ""
-    item_reference: str = ""
-    orphan: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,7 +146,7 @@ class Folder:
 
 
 @dataclass(frozen=True)
-class FolderEntry:
+class FolderEntry(Anchored):
     """One item in a folder, in the folder's order, with the trainer's folder-specific note."""
 
     id: str
@@ -159,10 +155,6 @@ class FolderEntry:
     position: int
     note: str
     added: str
-    item_kind: str = ""
-    item_text: str = ""
-    item_reference: str = ""
-    orphan: bool = False
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QObject,
     Qt,
 )
@@ -18,7 +17,7 @@ from connecteur.corpus.text import fold
 from connecteur.store import CorpusStore
 from connecteur.ui import labels
 from connecteur.ui.fold_proxy import SearchTextRole, SortKeyRole
-from connecteur.ui.model_types import ROOT, AnyIndex
+from connecteur.ui.model_types import AnyIndex, IndexTableModel
 
 TargetRole = Qt.ItemDataRole.UserRole + 1
 UrlsRole = Qt.ItemDataRole.UserRole + 2
@@ -32,14 +31,19 @@ def site_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-class BibliographyModel(QAbstractTableModel):
+class BibliographyModel(IndexTableModel):
+    translated_column = SESSION
+
     def __init__(self, store: CorpusStore, parent: QObject | None = None) -> None:
-        super().__init__(parent)
         self._resources: list[Resource] = store.resources()
+        super().__init__(self._resources, parent)
         self._sessions: dict[str, Session] = {s.id: s for s in store.sessions}
         self._order = {s.id: n for n, s in enumerate(store.sessions)}
         self._sites = [tuple(dict.fromkeys(site_of(u) for u in r.urls if site_of(u)))
                        for r in self._resources]
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Référence"), self.tr("Session"), self.tr("Sites"))
 
     def resource(self, row: int) -> Resource:
         return self._resources[row]
@@ -51,18 +55,6 @@ class BibliographyModel(QAbstractTableModel):
         """Sites by number of resources pointing to them, most cited first."""
         counts = Counter(site for sites in self._sites for site in sites)
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-
-    def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._resources)
-
-    def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Référence"), self.tr("Session"), self.tr("Sites"))[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -97,8 +89,3 @@ class BibliographyModel(QAbstractTableModel):
             return labels.session_place(self._sessions[resource.session_id])
         return ", ".join(self._sites[row])
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
-        if self._resources:
-            self.dataChanged.emit(self.index(0, SESSION),
-                                  self.index(len(self._resources) - 1, SESSION))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QObject,
     Qt,
 )
@@ -15,7 +14,7 @@ from connecteur.corpus.text import fold
 from connecteur.store import CorpusStore, SpeakerEntry
 from connecteur.ui import labels
 from connecteur.ui.fold_proxy import SearchTextRole, SortKeyRole
-from connecteur.ui.model_types import ROOT, AnyIndex
+from connecteur.ui.model_types import AnyIndex, IndexTableModel
 
 TargetRole = Qt.ItemDataRole.UserRole + 1  # the first occurrence's item ID
 OccurrencesRole = Qt.ItemDataRole.UserRole + 2  # every (item ID, session ID)
@@ -23,27 +22,20 @@ OccurrencesRole = Qt.ItemDataRole.UserRole + 2  # every (item ID, session ID)
 NAME, AFFILIATION, SESSIONS = range(3)
 
 
-class SpeakersModel(QAbstractTableModel):
+class SpeakersModel(IndexTableModel):
+    translated_column = SESSIONS
+
     def __init__(self, store: CorpusStore, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._store = store
         self._entries: list[SpeakerEntry] = store.speaker_entries()
+        super().__init__(self._entries, parent)
+        self._store = store
         self._order = {s.id: n for n, s in enumerate(store.sessions)}
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Nom"), self.tr("Affiliation"), self.tr("Sessions"))
 
     def entry(self, row: int) -> SpeakerEntry:
         return self._entries[row]
-
-    def rowCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Nom"), self.tr("Affiliation"), self.tr("Sessions"))[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -72,8 +64,3 @@ class SpeakersModel(QAbstractTableModel):
         sessions = (self._store.get(s.session_id) for s in entry.speakers)
         return " ; ".join(labels.session_place(s) for s in sessions)  # type: ignore[arg-type]
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
-        if self._entries:
-            self.dataChanged.emit(self.index(0, SESSIONS),
-                                  self.index(len(self._entries) - 1, SESSIONS))
