@@ -15,20 +15,32 @@ PYTEST_ARGS ?=
 help:
 	@sed -n '1,6p' Makefile
 
-# A venv is stale when its interpreter no longer runs (Python upgraded or moved);
+# A venv is stale when its interpreter no longer runs (Python upgraded or moved), or
+# when it still holds PySide6-Pdf from the first release (its files overlap PySide6-Addons 6.11);
 # the installed project is stale when pyproject.toml changed since the last install.
+# Each step says what it does, and pip shows its own progress: the first install
+# downloads about 330 MB (Qt), which takes a minute or more and must not look like a hang.
+define fresh_venv
+	@if ! $(PY) -c "" 2>/dev/null || $(PY) -m pip show -q PySide6-Pdf >/dev/null 2>&1; then \
+		echo "→ environnement Python neuf dans $(VENV)/"; \
+		rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); fi
+endef
+PIP_INSTALL = $(PY) -m pip install --disable-pip-version-check --progress-bar on
+
 $(PY):
-	@$(PY) -c "" 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
+	$(fresh_venv)
 
 $(VENV)/.installed-run: pyproject.toml | $(PY)
-	@$(PY) -c "" 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
-	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	$(fresh_venv)
+	@echo "→ installation de Connecteur et de ses dépendances (≈ 330 Mo la première fois)"
+	@$(PIP_INSTALL) -e .
 	@touch $@
 
 # The tests build the wheel and the PyInstaller bundle too, hence the package extra.
 $(VENV)/.installed-test: pyproject.toml | $(PY)
-	@$(PY) -c "" 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,package]'
+	$(fresh_venv)
+	@echo "→ installation de Connecteur, des outils de test et de paquetage (≈ 400 Mo la première fois)"
+	@$(PIP_INSTALL) -e '.[test,package]'
 	@touch $@ $(VENV)/.installed-run $(VENV)/.installed-package
 
 run: $(VENV)/.installed-run
@@ -54,8 +66,9 @@ ARCH    = $(shell uname -m)
 TARBALL = dist/Connecteur-$(VERSION)-linux-$(ARCH).tar.gz
 
 $(VENV)/.installed-package: pyproject.toml | $(PY)
-	@$(PY) -c "" 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,package]'
+	$(fresh_venv)
+	@echo "→ installation de Connecteur, des outils de test et de paquetage (≈ 400 Mo la première fois)"
+	@$(PIP_INSTALL) -e '.[test,package]'
 	@touch $@ $(VENV)/.installed-test $(VENV)/.installed-run
 
 # No build isolation: the build tools of .venv are used, nothing is downloaded.

@@ -4,15 +4,13 @@ renderer, citations, result excerpts, settings, the PySide6 work-around."""
 from __future__ import annotations
 
 import re
-import sys
 from html import escape, unescape
 
 import pytest
-from PySide6.QtCore import QObject, Signal
 
 from connecteur.corpus import Lead, Library
 from connecteur.corpus.reference import session_reference
-from connecteur.ui import location, qt_compat, settings
+from connecteur.ui import location, settings
 from connecteur.ui.citation import citation, item_text
 from connecteur.ui.history import History
 from connecteur.ui.reading_renderer import (
@@ -151,23 +149,6 @@ def test_settings_have_typed_defaults_and_survive_a_damaged_file(tmp_path) -> No
     assert damaged.get(settings.ZOOM) == 0
     assert damaged.get(settings.LANGUAGE) == ""
     assert damaged.get(settings.SPLITTER_SIZES) == settings.SPLITTER_SIZES.default
-
-
-# --- PySide6 work-around ----------------------------------------------------------------
-
-class _Emitter(QObject):
-    fired = Signal(int)
-
-
-def test_emitting_signals_no_longer_drains_references_to_true() -> None:
-    qt_compat.apply()
-    emitter = _Emitter()
-    emitter.fired.connect(lambda _n: None)
-    before = sys.getrefcount(True)
-    for n in range(2000):
-        emitter.fired.emit(n)
-    assert sys.getrefcount(True) >= before
-    assert not qt_compat.emit_loses_reference()
 
 
 @pytest.mark.parametrize("where", ["index:speakers", "index:bibliography", "library"])

@@ -3,11 +3,4 @@
 ``app.run(args)`` is the entry point; ``main_window`` lays the panes out and wires
 them; each pane lives in its own module and receives the ``ApplicationContext``
 (services, settings, background runner) instead of reaching for globals.
-
-Importing the package applies ``qt_compat`` (a PySide6 6.12 reference-count defect
-in ``Signal.emit`` that otherwise aborts the process after a few hundred signals).
 """
-
-from connecteur.ui import qt_compat
-
-qt_compat.apply()
