@@ -17,7 +17,7 @@ from user_testing import (
 )
 
 from connecteur.store import CorpusStore, UserStore
-from connecteur.store.user_anchoring import locate_quote, match_item, similarity
+from connecteur.store.user.anchoring import locate_quote, match_item, similarity
 
 CorpusMaker = Callable[[Callable[[str], str]], CorpusStore]
 RAW_LEAD_03_END = "des travaux de \nrecherche."  # the lead is cut here in the source text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_user_notes import NASTY
 
-from connecteur.store.user_markup import Block, Span, note_blocks, note_html, note_plain
+from connecteur.store.user.markup import Block, Span, note_blocks, note_html, note_plain
 
 
 def test_paragraphs_lists_bold_links() -> None:

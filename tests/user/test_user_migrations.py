@@ -11,7 +11,8 @@ from user_testing import LEAD_03, LEAD_03_TEXT, LEAD_04
 
 from connecteur import paths
 from connecteur.errors import ConnecteurError
-from connecteur.store import CorpusStore, UserStore, user_schema
+from connecteur.store import CorpusStore, UserStore
+from connecteur.store.user import schema as user_schema
 
 # Version 1 as it was released, typed out here rather than taken from the code.
 V1_SCHEMA = """

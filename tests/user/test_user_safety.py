@@ -17,7 +17,7 @@ from user_testing import LEAD_03, LEAD_04
 
 from connecteur import paths
 from connecteur.store import CorpusStore, UserStore
-from connecteur.store.user_backup import backup_daily, list_backups
+from connecteur.store.user.backup import backup_daily, list_backups
 
 # A child process that saves as fast as it can and prints each change once the call
 # that made it has returned (that is, once the app would have said "saved").

@@ -12,9 +12,9 @@ from connecteur.corpus.reference import french_date
 from connecteur.errors import ConnecteurError
 from connecteur.fileio import write_atomically
 from connecteur.store import CorpusStore
-from connecteur.store.user_markup import note_plain
-from connecteur.store.user_model import KIND_LABELS
-from connecteur.store.user_store import UserStore
+from connecteur.store.user.markup import note_plain
+from connecteur.store.user.model import KIND_LABELS
+from connecteur.store.user.store import UserStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -12,16 +12,16 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
-    "CorpusStore": "library", "SpeakerEntry": "library",
-    "build_database": "corpus_schema", "schema_sql": "corpus_schema",
-    "text_fingerprint": "corpus_schema",
+    "CorpusStore": "library.corpus_store", "SpeakerEntry": "library.corpus_store",
+    "build_database": "library.schema", "schema_sql": "library.schema",
+    "text_fingerprint": "library.schema",
     # The trainer's own layer (user database).
-    "Change": "user_changes", "UserDataError": "user_db", "ImportReport": "user_import",
-    "PALETTE": "user_model", "Folder": "user_model", "FolderEntry": "user_model",
-    "Highlight": "user_model", "ItemAnnotations": "user_model", "Note": "user_model",
-    "Orphan": "user_model", "StartupReport": "user_model", "TrainerMaterial": "user_model",
-    "AnchorReport": "user_reanchor", "UserInputError": "user_rows", "UserStore": "user_store",
-    "Command": "user_undo", "UndoStack": "user_undo",
+    "Change": "user.changes", "UserDataError": "user.db", "ImportReport": "user.importer",
+    "PALETTE": "user.model", "Folder": "user.model", "FolderEntry": "user.model",
+    "Highlight": "user.model", "ItemAnnotations": "user.model", "Note": "user.model",
+    "Orphan": "user.model", "StartupReport": "user.model", "TrainerMaterial": "user.model",
+    "AnchorReport": "user.reanchor", "UserInputError": "user.rows", "UserStore": "user.store",
+    "Command": "user.undo", "UndoStack": "user.undo",
 }
 __all__ = [  # noqa: RUF022 - grouped as in _EXPORTS
     "CorpusStore", "SpeakerEntry", "build_database", "schema_sql", "text_fingerprint",
@@ -45,12 +45,16 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # what type checkers and IDEs should see
-    from connecteur.store.corpus_schema import build_database, schema_sql, text_fingerprint
-    from connecteur.store.library import CorpusStore, SpeakerEntry
-    from connecteur.store.user_changes import Change
-    from connecteur.store.user_db import UserDataError
-    from connecteur.store.user_import import ImportReport
-    from connecteur.store.user_model import (
+    from connecteur.store.library.corpus_store import CorpusStore, SpeakerEntry
+    from connecteur.store.library.schema import (
+        build_database,
+        schema_sql,
+        text_fingerprint,
+    )
+    from connecteur.store.user.changes import Change
+    from connecteur.store.user.db import UserDataError
+    from connecteur.store.user.importer import ImportReport
+    from connecteur.store.user.model import (
         PALETTE,
         Folder,
         FolderEntry,
@@ -61,7 +65,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs should see
         StartupReport,
         TrainerMaterial,
     )
-    from connecteur.store.user_reanchor import AnchorReport
-    from connecteur.store.user_rows import UserInputError
-    from connecteur.store.user_store import UserStore
-    from connecteur.store.user_undo import Command, UndoStack
+    from connecteur.store.user.reanchor import AnchorReport
+    from connecteur.store.user.rows import UserInputError
+    from connecteur.store.user.store import UserStore
+    from connecteur.store.user.undo import Command, UndoStack

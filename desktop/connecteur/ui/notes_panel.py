@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from connecteur.store import Change, Highlight, ItemAnnotations, Note
-from connecteur.store.user_markup import note_html
+from connecteur.store.user.markup import note_html
 from connecteur.ui import folder_menu, highlight_colours
 from connecteur.ui.context import ApplicationContext
 from connecteur.ui.item_summary import excerpt, text_of, title_of, when

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from connecteur.store import Change, Orphan
-from connecteur.store.user_markup import note_html
+from connecteur.store.user.markup import note_html
 from connecteur.ui.item_summary import excerpt, when
 from connecteur.ui.user_bridge import UserLayer
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from connecteur.corpus import Session
 from connecteur.store import Change
-from connecteur.store.user_markup import note_plain
+from connecteur.store.user.markup import note_plain
 from connecteur.ui import folder_menu
 from connecteur.ui.item_summary import excerpt
 from connecteur.ui.reading_pane import ReadingPane

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from connecteur.corpus.reference import french_date
-from connecteur.store.user_model import KIND_LABELS, colour
+from connecteur.store.user.model import KIND_LABELS, colour
 
 _SPECIALS = "\\`*_[]<>#|"
 

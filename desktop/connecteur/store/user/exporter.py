@@ -19,9 +19,9 @@ from __future__ import annotations
 import sqlite3
 
 import connecteur
-from connecteur.store.user_db import UserDatabase
-from connecteur.store.user_model import utc_now
-from connecteur.store.user_rows import fetch_all
+from connecteur.store.user.db import UserDatabase
+from connecteur.store.user.model import utc_now
+from connecteur.store.user.rows import fetch_all
 
 FORMAT = "connecteur-annotations"
 VERSION = 1

@@ -23,15 +23,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from connecteur.store.user_changes import Change, change
-from connecteur.store.user_context import UserContext
-from connecteur.store.user_export import FIELDS, FORMAT, VERSION
-from connecteur.store.user_folders import clean_name, name_key
-from connecteur.store.user_model import DEFAULT_COLOUR, colour, new_id
-from connecteur.store.user_reanchor import Resolver
-from connecteur.store.user_rows import LIMITS, UserInputError, fetch, insert, update
-from connecteur.store.user_tags import tag_key
-from connecteur.store.user_undo import Command
+from connecteur.store.user.changes import Change, change
+from connecteur.store.user.context import UserContext
+from connecteur.store.user.exporter import FIELDS, FORMAT, VERSION
+from connecteur.store.user.folders import clean_name, name_key
+from connecteur.store.user.model import DEFAULT_COLOUR, colour, new_id
+from connecteur.store.user.reanchor import Resolver
+from connecteur.store.user.rows import LIMITS, UserInputError, fetch, insert, update
+from connecteur.store.user.tags import tag_key
+from connecteur.store.user.undo import Command
 
 KIND_NAMES = {"notes": "note(s)", "highlights": "surlignage(s)", "stars": "favori(s)",
               "tags": "étiquette(s)", "folders": "dossier(s)", "entries": "élément(s) de dossier"}

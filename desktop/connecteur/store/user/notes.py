@@ -4,10 +4,10 @@ as typed. Every change is an undoable command."""
 from __future__ import annotations
 
 from connecteur.errors import NotFoundError
-from connecteur.store.user_context import UserContext
-from connecteur.store.user_model import Note, new_id, utc_now
-from connecteur.store.user_row_commands import DeleteRow, InsertRows, UpdateRow
-from connecteur.store.user_rows import (
+from connecteur.store.user.context import UserContext
+from connecteur.store.user.model import Note, new_id, utc_now
+from connecteur.store.user.row_commands import DeleteRow, InsertRows, UpdateRow
+from connecteur.store.user.rows import (
     LIMITS,
     check_text,
     fetch,

@@ -4,11 +4,11 @@ back exactly what was there, with its IDs and dates."""
 from __future__ import annotations
 
 from connecteur.errors import NotFoundError
-from connecteur.store.user_changes import Change, change
-from connecteur.store.user_context import UserContext
-from connecteur.store.user_model import utc_now
-from connecteur.store.user_rows import delete, fetch, insert, update
-from connecteur.store.user_undo import Command
+from connecteur.store.user.changes import Change, change
+from connecteur.store.user.context import UserContext
+from connecteur.store.user.model import utc_now
+from connecteur.store.user.rows import delete, fetch, insert, update
+from connecteur.store.user.undo import Command
 
 
 class InsertRows(Command):

@@ -11,7 +11,7 @@
     user.undo()                            # "Annuler : ajouter une note"
 
 Every method that changes something has committed before it returns, announces a
-:class:`~connecteur.store.user_changes.Change` to subscribers and can be undone.
+:class:`~connecteur.store.user.changes.Change` to subscribers and can be undone.
 Methods are safe to call from a worker thread (one connection behind a lock).
 """
 
@@ -26,31 +26,31 @@ from typing import Any
 from connecteur import paths
 from connecteur.corpus import Resource
 from connecteur.fileio import write_atomically
-from connecteur.store.library import CorpusStore
-from connecteur.store.user_backup import backup_daily, recover_if_corrupt
-from connecteur.store.user_changes import Change, ChangeHub, change
-from connecteur.store.user_context import UserContext
-from connecteur.store.user_db import UserDatabase
-from connecteur.store.user_export import export_document
-from connecteur.store.user_folders import Folders
-from connecteur.store.user_highlights import Highlights
-from connecteur.store.user_import import (
+from connecteur.store.library.corpus_store import CorpusStore
+from connecteur.store.user.backup import backup_daily, recover_if_corrupt
+from connecteur.store.user.changes import Change, ChangeHub, change
+from connecteur.store.user.context import UserContext
+from connecteur.store.user.db import UserDatabase
+from connecteur.store.user.exporter import export_document
+from connecteur.store.user.folders import Folders
+from connecteur.store.user.highlights import Highlights
+from connecteur.store.user.importer import (
     ImportAnnotations,
     ImportReport,
     check_document,
     parse_document,
     read_document,
 )
-from connecteur.store.user_items import ItemCatalogue
-from connecteur.store.user_markdown import document_markdown
-from connecteur.store.user_markup import note_plain
-from connecteur.store.user_model import ItemAnnotations, Orphan, StartupReport, TrainerMaterial
-from connecteur.store.user_notes import Notes
-from connecteur.store.user_reanchor import AnchorReport, Resolver, reanchor
-from connecteur.store.user_rows import fetch, fetch_all
-from connecteur.store.user_stars import Stars
-from connecteur.store.user_tags import Tags
-from connecteur.store.user_undo import Step, UndoStack
+from connecteur.store.user.items import ItemCatalogue
+from connecteur.store.user.markdown import document_markdown
+from connecteur.store.user.markup import note_plain
+from connecteur.store.user.model import ItemAnnotations, Orphan, StartupReport, TrainerMaterial
+from connecteur.store.user.notes import Notes
+from connecteur.store.user.reanchor import AnchorReport, Resolver, reanchor
+from connecteur.store.user.rows import fetch, fetch_all
+from connecteur.store.user.stars import Stars
+from connecteur.store.user.tags import Tags
+from connecteur.store.user.undo import Step, UndoStack
 
 FINGERPRINT_KEY = "corpus_fingerprint"
 

@@ -1,6 +1,6 @@
 """Finding an annotated item, and a highlighted quote, again in a changed corpus text.
 
-Pure functions (no SQL): :mod:`connecteur.store.user_reanchor` applies them to the rows.
+Pure functions (no SQL): :mod:`connecteur.store.user.reanchor` applies them to the rows.
 
 An item is found again, in this order: still there with the same text under the same
 ID; the same text under another ID (an item inserted or removed before it shifted the

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from uuid import uuid4
 
 if TYPE_CHECKING:
-    from connecteur.store.user_reanchor import AnchorReport
+    from connecteur.store.user.reanchor import AnchorReport
 
 # Items a trainer can annotate, star, tag or put in a folder (themes and events are
 # headings, not content).

@@ -9,8 +9,8 @@ from connecteur.corpus import Item, Session, Speaker
 from connecteur.corpus.ids import kind_of, normalise
 from connecteur.corpus.reference import session_reference
 from connecteur.errors import NotFoundError
-from connecteur.store.library import CorpusStore
-from connecteur.store.user_model import ANNOTATABLE_KINDS, KIND_LABELS, Snapshot
+from connecteur.store.library.corpus_store import CorpusStore
+from connecteur.store.user.model import ANNOTATABLE_KINDS, KIND_LABELS, Snapshot
 
 
 class ItemCatalogue:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from connecteur.errors import NotFoundError
-from connecteur.store.user_context import UserContext
-from connecteur.store.user_model import Star, new_id, utc_now
-from connecteur.store.user_row_commands import DeleteRows, InsertRows
-from connecteur.store.user_rows import fetch, fetch_all, snapshot_columns, to_star
+from connecteur.store.user.context import UserContext
+from connecteur.store.user.model import Star, new_id, utc_now
+from connecteur.store.user.row_commands import DeleteRows, InsertRows
+from connecteur.store.user.rows import fetch, fetch_all, snapshot_columns, to_star
 
 
 class Stars:

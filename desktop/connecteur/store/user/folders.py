@@ -14,15 +14,15 @@ from collections.abc import Iterable
 from datetime import date
 
 from connecteur.errors import NotFoundError
-from connecteur.store.user_context import UserContext
-from connecteur.store.user_folder_commands import (
+from connecteur.store.user.context import UserContext
+from connecteur.store.user.folder_commands import (
     ChangeEntries,
     CreateFolder,
     DeleteFolder,
     UpdateFolder,
 )
-from connecteur.store.user_model import Folder, FolderEntry, new_id, utc_now
-from connecteur.store.user_rows import (
+from connecteur.store.user.model import Folder, FolderEntry, new_id, utc_now
+from connecteur.store.user.rows import (
     LIMITS,
     UserInputError,
     check_text,

@@ -30,7 +30,7 @@ from connecteur.corpus import (
 from connecteur.corpus.ids import kind_of, normalise
 from connecteur.corpus.text import fold
 from connecteur.errors import LibraryError, NotFoundError
-from connecteur.store.corpus_schema import SCHEMA_VERSION
+from connecteur.store.library.schema import SCHEMA_VERSION
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

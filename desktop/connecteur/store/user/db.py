@@ -21,7 +21,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from connecteur.errors import ConnecteurError
-from connecteur.store.user_schema import check_version, migrate
+from connecteur.store.user.schema import check_version, migrate
 
 BUSY_TIMEOUT_MS = 15_000
 

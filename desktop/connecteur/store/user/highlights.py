@@ -5,11 +5,11 @@ again when the corpus text changes (see ``user_anchoring``)."""
 from __future__ import annotations
 
 from connecteur.errors import NotFoundError
-from connecteur.store.user_anchoring import context_around
-from connecteur.store.user_context import UserContext
-from connecteur.store.user_model import DEFAULT_COLOUR, PALETTE, Highlight, colour, new_id, utc_now
-from connecteur.store.user_row_commands import DeleteRow, InsertRows, UpdateRow
-from connecteur.store.user_rows import (
+from connecteur.store.user.anchoring import context_around
+from connecteur.store.user.context import UserContext
+from connecteur.store.user.model import DEFAULT_COLOUR, PALETTE, Highlight, colour, new_id, utc_now
+from connecteur.store.user.row_commands import DeleteRow, InsertRows, UpdateRow
+from connecteur.store.user.rows import (
     LIMITS,
     UserInputError,
     check_text,

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from connecteur.store.user_db import UserDatabase
-from connecteur.store.user_items import ItemCatalogue
-from connecteur.store.user_undo import Command, UndoStack
+from connecteur.store.user.db import UserDatabase
+from connecteur.store.user.items import ItemCatalogue
+from connecteur.store.user.undo import Command, UndoStack
 
 
 @dataclass

@@ -3,7 +3,7 @@ corpus, and for imported annotations made on another text).
 
 Notes, highlights, stars, tags and folder entries all carry the snapshot of the item
 they were made on. :class:`Resolver` finds where each one belongs now (see
-:mod:`connecteur.store.user_anchoring`); :func:`reanchor` applies the result in one
+:mod:`connecteur.store.user.anchoring`); :func:`reanchor` applies the result in one
 transaction: first every row that moves or is lost is detached (so that an item ID
 given to another item does not clash), then each is attached to its new place. Two
 stars (tags, folder entries) that now land on the same item are merged; a folder
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from connecteur.corpus import Item
 from connecteur.corpus.ids import kind_of
-from connecteur.store.user_anchoring import context_around, locate_quote, match_item
-from connecteur.store.user_items import ItemCatalogue
+from connecteur.store.user.anchoring import context_around, locate_quote, match_item
+from connecteur.store.user.items import ItemCatalogue
 
 # table -> (kind in change notifications, extra columns read, natural key among
 # attached rows besides item_id, or None when several rows may share an item)

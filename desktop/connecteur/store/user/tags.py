@@ -7,10 +7,10 @@ import re
 import unicodedata
 
 from connecteur.errors import NotFoundError
-from connecteur.store.user_context import UserContext
-from connecteur.store.user_model import Tag, TagCount, new_id, utc_now
-from connecteur.store.user_row_commands import DeleteRows, InsertRows, ReplaceRows
-from connecteur.store.user_rows import (
+from connecteur.store.user.context import UserContext
+from connecteur.store.user.model import Tag, TagCount, new_id, utc_now
+from connecteur.store.user.row_commands import DeleteRows, InsertRows, ReplaceRows
+from connecteur.store.user.rows import (
     LIMITS,
     UserInputError,
     fetch,

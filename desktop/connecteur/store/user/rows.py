@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from connecteur.errors import ConnecteurError
-from connecteur.store.user_model import (
+from connecteur.store.user.model import (
     FolderEntry,
     Highlight,
     Note,

@@ -1,4 +1,4 @@
-"""The undoable commands behind :class:`connecteur.store.user_folders.Folders`: each
+"""The undoable commands behind :class:`connecteur.store.user.folders.Folders`: each
 keeps what it needs to put the folder back exactly as it was."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ import sqlite3
 from collections.abc import Iterable
 
 from connecteur.errors import NotFoundError
-from connecteur.store.user_changes import Change, change
-from connecteur.store.user_context import UserContext
-from connecteur.store.user_model import utc_now
-from connecteur.store.user_rows import UserInputError, delete, fetch, fetch_all, insert, update
-from connecteur.store.user_undo import Command
+from connecteur.store.user.changes import Change, change
+from connecteur.store.user.context import UserContext
+from connecteur.store.user.model import utc_now
+from connecteur.store.user.rows import UserInputError, delete, fetch, fetch_all, insert, update
+from connecteur.store.user.undo import Command
 
 
 def _check_free(conn: sqlite3.Connection, key: str, folder_id: str = "") -> None:
