@@ -93,6 +93,6 @@ clean:
 TS_FILES := resources/translations/connecteur_en.ts
 
 translations: $(VENV)/.installed-run
-	$(BIN)/pyside6-lupdate desktop/connecteur/ui/*.py -source-language fr_FR \
+	$(BIN)/pyside6-lupdate $(shell find desktop/connecteur/ui -name '*.py' | sort) -source-language fr_FR \
 		-target-language en_GB -no-obsolete -locations none -ts $(TS_FILES)
 	$(BIN)/pyside6-lrelease $(TS_FILES)

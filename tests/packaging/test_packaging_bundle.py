@@ -184,8 +184,8 @@ def test_linux_integration_installs_from_the_bundle(bundle: Path, bare_env: dict
     assert ran.stdout.strip() == f"connecteur {connecteur.__version__}", ran.stderr
 
 
-@pytest.mark.skipif(importlib.util.find_spec("connecteur.ui.app") is None,
-                    reason="la fenêtre (connecteur.ui.app, issue 4) n'existe pas encore")
+@pytest.mark.skipif(importlib.util.find_spec("connecteur.ui.shell.launch") is None,
+                    reason="la fenêtre (connecteur.ui.shell.launch, issue 4) n'existe pas encore")
 def test_window_starts_offscreen(bundle: Path, bare_env: dict[str, str], tmp_path: Path) -> None:
     started = time.perf_counter()
     result = run(bundle, "--exit-when-ready", env={**bare_env, "QT_QPA_PLATFORM": "offscreen"},
@@ -202,7 +202,7 @@ def _app_uses_prebuilt_index() -> bool:
                for p in sources if p.name != "paths.py")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("connecteur.ui.app") is None
+@pytest.mark.skipif(importlib.util.find_spec("connecteur.ui.shell.launch") is None
                     or not _app_uses_prebuilt_index(),
                     reason="l'application ne reprend pas encore l'index préconstruit "
                            "(paths.prebuilt_index_dir(), voir packaging/prebuild_index.py)")

@@ -14,8 +14,8 @@ from PySide6.QtCore import QLocale, QUrl
 
 import connecteur.ui  # noqa: F401  (applies the PySide6 emit work-around first)
 from connecteur.store import CorpusStore
-from connecteur.ui.context import ApplicationContext
-from connecteur.ui.main_window import MainWindow
+from connecteur.ui.shell.context import ApplicationContext
+from connecteur.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

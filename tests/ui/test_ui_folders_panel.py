@@ -20,9 +20,9 @@ from user_ui_helpers import (
     user,
 )
 
-from connecteur.ui.favorites_model import FavoritesModel
-from connecteur.ui.folders_model import EntryIdRole, FoldersModel, ItemIdRole, KindRole
-from connecteur.ui.item_mime import items_mime_data
+from connecteur.ui.annotations.favorites_model import FavoritesModel
+from connecteur.ui.common.item_mime import items_mime_data
+from connecteur.ui.folders.folders_model import EntryIdRole, FoldersModel, ItemIdRole, KindRole
 
 RESOURCE = "2020-05-20/s1/resource/01"
 

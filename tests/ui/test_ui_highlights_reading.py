@@ -22,9 +22,9 @@ from user_ui_helpers import (
     user,
 )
 
-from connecteur.ui import highlight_colours
-from connecteur.ui.reading_renderer import render_session
-from connecteur.ui.text_map import ItemSpan
+from connecteur.app.reading_document import render_session
+from connecteur.app.text_map import ItemSpan
+from connecteur.ui.reading import highlight_colours
 
 
 def _select(window, words: str) -> QTextCursor:

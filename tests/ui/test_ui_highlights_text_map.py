@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from connecteur.app.reading_document import Segment
+from connecteur.app.text_map import ItemSpan, TextMap, align
 from connecteur.corpus import Session
-from connecteur.ui.context import ApplicationContext
-from connecteur.ui.reading_pane import ReadingPane
-from connecteur.ui.reading_renderer import Segment
-from connecteur.ui.text_map import ItemSpan, TextMap, align
+from connecteur.ui.reading.reading_pane import ReadingPane
+from connecteur.ui.shell.context import ApplicationContext
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

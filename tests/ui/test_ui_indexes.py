@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from ui_helpers import save_artifact, type_text
 
+from connecteur.app import place as location
 from connecteur.corpus.text import fold
-from connecteur.ui import location
-from connecteur.ui.bibliography_model import REFERENCE
-from connecteur.ui.bibliography_model import TargetRole as ResourceRole
-from connecteur.ui.search_panel import HELP_EXAMPLES
-from connecteur.ui.speakers_model import NAME, TargetRole
+from connecteur.ui.indexes.bibliography_model import REFERENCE
+from connecteur.ui.indexes.bibliography_model import TargetRole as ResourceRole
+from connecteur.ui.indexes.speakers_model import NAME, TargetRole
+from connecteur.ui.search.search_panel import HELP_EXAMPLES
 
 
 def test_speakers_index_filters_as_you_type_and_opens_a_person(qtbot, make_window,

@@ -1,7 +1,7 @@
 """Two real ``connecteur`` processes: the second hands its link to the first and exits;
 the first start on an empty home shows the welcome once; a crashed instance leaves
 no trap. The running window tells the test what it did through the
-CONNECTEUR_TEST_REPORT hook (see connecteur/ui/single_instance.py)."""
+CONNECTEUR_TEST_REPORT hook (see connecteur/ui/shell/single_instance.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QDir
 
 from connecteur import paths
-from connecteur.ui import settings, single_instance
+from connecteur.ui.shell import settings, single_instance
 
 LEAD = "2020-05-20/s1/lead/03"
 OTHER = "2020-07-03/s2/field_site/02"

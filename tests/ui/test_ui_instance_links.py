@@ -17,8 +17,8 @@ from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalSocket
 
 from connecteur import paths
-from connecteur.ui import single_instance
-from connecteur.ui.single_instance import InstanceServer, Request, hand_off, server_name
+from connecteur.ui.shell import single_instance
+from connecteur.ui.shell.single_instance import InstanceServer, Request, hand_off, server_name
 
 LEAD = "2020-05-20/s1/lead/03"
 
@@ -112,7 +112,7 @@ def test_requests_round_trip_and_garbage_is_refused() -> None:
 
 # The later launch, in a process of its own (as it really is): hand_off blocks, and
 # holds the interpreter meanwhile, while the server needs this process's event loop.
-CLIENT = ("import sys; from connecteur.ui.single_instance import hand_off; "
+CLIENT = ("import sys; from connecteur.ui.shell.single_instance import hand_off; "
           "sys.exit(0 if hand_off(sys.argv[1] or None, sys.argv[2]) else 3)")
 
 
@@ -199,7 +199,7 @@ def test_the_window_is_matched_with_its_desktop_file(qapp, repo_root: Path) -> N
     X11 desktops by the window class, which Qt takes from the application name."""
     from PySide6.QtCore import qInstallMessageHandler
 
-    from connecteur.ui import app as app_module
+    from connecteur.ui.shell import launch as app_module
 
     pytest_qt_handler = qInstallMessageHandler(None)
     names = (qapp.applicationName(), qapp.organizationName(), qapp.desktopFileName())

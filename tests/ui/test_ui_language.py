@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from ui_helpers import save_artifact
 
-from connecteur.ui import settings
-from connecteur.ui.palette import render_style
+from connecteur.ui.common.palette import render_style
+from connecteur.ui.shell import settings
 
 TS = "resources/translations/connecteur_en.ts"
 

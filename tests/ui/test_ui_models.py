@@ -8,14 +8,19 @@ from urllib.parse import urlsplit
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from connecteur.app import place as location
 from connecteur.corpus.text import fold
 from connecteur.store import CorpusStore
-from connecteur.ui import location
-from connecteur.ui.bibliography_model import BibliographyModel, site_of
-from connecteur.ui.fold_proxy import FoldFilterProxy
-from connecteur.ui.navigation_model import CountRole, LocationRole, NavigationModel, NodeKindRole
-from connecteur.ui.results_model import HitRole, ResultsModel
-from connecteur.ui.speakers_model import NAME, SESSIONS, SpeakersModel
+from connecteur.ui.common.fold_proxy import FoldFilterProxy
+from connecteur.ui.indexes.bibliography_model import BibliographyModel, site_of
+from connecteur.ui.indexes.speakers_model import NAME, SESSIONS, SpeakersModel
+from connecteur.ui.reading.navigation_model import (
+    CountRole,
+    LocationRole,
+    NavigationModel,
+    NodeKindRole,
+)
+from connecteur.ui.search.results_model import HitRole, ResultsModel
 
 pytestmark = pytest.mark.usefixtures("qapp")
 

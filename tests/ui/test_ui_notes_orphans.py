@@ -15,8 +15,8 @@ from user_ui_helpers import LEAD_03, LEAD_04, features, user
 from connecteur import paths
 from connecteur.corpus import parse_text, read_corpus_text
 from connecteur.store import CorpusStore, UserStore, build_database
-from connecteur.ui.context import ApplicationContext
-from connecteur.ui.main_window import MainWindow
+from connecteur.ui.shell.context import ApplicationContext
+from connecteur.ui.shell.main_window import MainWindow
 
 REFERENCE_03 = ("Connecteur Recherche, 20 mai 2020, session 1 — La gestion de crise › "
                 "Piste de réflexion 3")

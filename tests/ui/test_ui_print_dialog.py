@@ -18,7 +18,7 @@ from ui_helpers import ARTIFACTS, save_artifact, type_text
 
 import connecteur.handouts
 from connecteur.store import CorpusStore, UserStore
-from connecteur.ui import settings
+from connecteur.ui.shell import settings
 
 LEAD = "2020-05-20/s1/lead/03"
 NOTE = "Question palimpseste pour ouvrir la matinée"  # words nowhere in the corpus

@@ -18,13 +18,13 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
+from connecteur.app.print_plan import PrintPlan, suggested_filename
 from connecteur.handouts import render_handout, request_for_sessions
 from connecteur.store import CorpusStore
-from connecteur.ui.context import ApplicationContext
-from connecteur.ui.print_job import BuiltHandout
-from connecteur.ui.print_output import prepare_printer
-from connecteur.ui.print_plan import PrintPlan, suggested_filename
-from connecteur.ui.print_preview import PrintPreview
+from connecteur.ui.printing.print_job import BuiltHandout
+from connecteur.ui.printing.print_output import prepare_printer
+from connecteur.ui.printing.print_preview import PrintPreview
+from connecteur.ui.shell.context import ApplicationContext
 
 LETTER, A4 = [612, 792], [595, 842]
 

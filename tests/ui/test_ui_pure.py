@@ -8,19 +8,20 @@ from html import escape, unescape
 
 import pytest
 
-from connecteur.corpus import Lead, Library
-from connecteur.corpus.reference import session_reference
-from connecteur.ui import location, settings
-from connecteur.ui.citation import citation, item_text
-from connecteur.ui.history import History
-from connecteur.ui.reading_renderer import (
+from connecteur.app import place as location
+from connecteur.app.citation import citation, item_text
+from connecteur.app.history import History
+from connecteur.app.reading_document import (
     ItemDecoration,
     linked,
     render_event,
     render_home,
     render_session,
 )
-from connecteur.ui.result_delegate import marked_excerpt
+from connecteur.corpus import Lead, Library
+from connecteur.corpus.reference import session_reference
+from connecteur.ui.search.result_delegate import marked_excerpt
+from connecteur.ui.shell import settings
 
 # --- locations and history ------------------------------------------------------------
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 from ui_helpers import save_artifact, type_text
 
 from connecteur.corpus.text import fold
-from connecteur.ui.results_model import HitRole
-from connecteur.ui.search_controller import BUILDING, READY, SearchRequest
+from connecteur.ui.search.controller import BUILDING, READY, SearchRequest
+from connecteur.ui.search.results_model import HitRole
 
 
 def _search(qtbot, window, text: str):

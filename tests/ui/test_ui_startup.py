@@ -47,7 +47,7 @@ def test_the_window_path_shows_the_error_in_a_dialog(qapp, monkeypatch, tmp_path
 
     from connecteur.errors import LibraryError
     from connecteur.store import CorpusStore
-    from connecteur.ui import app
+    from connecteur.ui.shell import launch as app
 
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(
@@ -70,6 +70,6 @@ def test_opening_the_window_loads_no_command_module(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
                 if line.startswith("import time:")}
-    assert "connecteur.ui.main_window" in imported
+    assert "connecteur.ui.shell.main_window" in imported
     assert not {"reportlab", "connecteur.handouts", "connecteur.cli.handout_command",
                 "connecteur.cli.search_command"} & imported

@@ -9,8 +9,8 @@ from ui_helpers import save_artifact
 
 from connecteur import paths
 from connecteur.store import CorpusStore
-from connecteur.ui import settings, welcome_dialog
-from connecteur.ui.welcome_dialog import WelcomeDialog, key_in_window
+from connecteur.ui.shell import settings, welcome_dialog
+from connecteur.ui.shell.welcome_dialog import WelcomeDialog, key_in_window
 
 
 def _plain(dialog: WelcomeDialog) -> str:

@@ -10,11 +10,12 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QApplication
 from ui_helpers import save_artifact
 
+from connecteur.app import place as location
 from connecteur.corpus import parse_text
 from connecteur.corpus.reference import session_reference
 from connecteur.store import CorpusStore, build_database
-from connecteur.ui import location, settings
-from connecteur.ui.navigation_model import LocationRole, NodeKindRole
+from connecteur.ui.reading.navigation_model import LocationRole, NodeKindRole
+from connecteur.ui.shell import settings
 
 
 def _plain(window) -> str:
@@ -275,7 +276,7 @@ def test_tab_order_follows_the_layout(qtbot, make_window) -> None:
 
 
 def _ring(widget):
-    from connecteur.ui.focus_ring import FocusRing
+    from connecteur.ui.common.focus_ring import FocusRing
 
     return widget.findChild(FocusRing)
 

@@ -8,8 +8,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from connecteur.store import UserStore
-from connecteur.ui.main_window import MainWindow
-from connecteur.ui.user_features import UserFeatures
+from connecteur.ui.annotations.user_features import UserFeatures
+from connecteur.ui.shell.main_window import MainWindow
 
 # Facts checked in the corpus file (20 May 2020, session 1).
 SESSION_1 = "2020-05-20/s1"

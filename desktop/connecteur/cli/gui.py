@@ -10,9 +10,9 @@ def run_gui(args: argparse.Namespace) -> int:
     if not getattr(args, "exit_when_ready", False) and _handed_off(getattr(args, "url", None)):
         return 0
     try:
-        from connecteur.ui.app import run
+        from connecteur.ui.shell.launch import run
     except ModuleNotFoundError as exc:
-        if exc.name != "connecteur.ui.app":
+        if exc.name != "connecteur.ui.shell.launch":
             raise
         # The window is not built yet: show what the library holds instead.
         from connecteur.cli.library_commands import run_stats
@@ -24,9 +24,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def _handed_off(url: str | None) -> bool:
     """A window is already open for this user: give it the link and stop here, before
-    the window's imports (see connecteur/ui/single_instance.py)."""
+    the window's imports (see connecteur/ui/shell/single_instance.py)."""
     try:
-        from connecteur.ui.single_instance import hand_off
+        from connecteur.ui.shell.single_instance import hand_off
     except ModuleNotFoundError:
         return False
     return hand_off(url)

@@ -1,6 +1,7 @@
 """The desktop window (PySide6): the only package that imports Qt.
 
-``app.run(args)`` is the entry point; ``main_window`` lays the panes out and wires
-them; each pane lives in its own module and receives the ``ApplicationContext``
-(services, settings, background runner) instead of reaching for globals.
+One folder per feature: ``shell`` (start-up, main window, actions, settings, the
+operations runner), ``reading``, ``search``, ``annotations``, ``folders``,
+``printing``, ``indexes``, and ``common`` for what several of them share.
+``shell.launch.run(args)`` is the entry point.
 """

@@ -1,0 +1,78 @@
+"""Paints an item of "Mes favoris" or of a course folder on two lines: where it comes
+from, small and muted, then the beginning of its text; a hairline between items.
+
+The model's display text carries both, separated by the first line break (so the
+plain text stays meaningful for accessibility and for tests); a row without a line
+break (a folder) is painted as usual.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from connecteur.ui.common.model_types import AnyIndex
+from connecteur.ui.common.palette import muted_text
+
+PADDING = 6
+
+
+def two_lines_html(text: str, palette: QPalette, selected: bool) -> str:
+    head, _, rest = text.partition("\n")
+    role = QPalette.ColorRole
+    colour = palette.color(role.HighlightedText if selected else role.Text).name()
+    muted = colour if selected else muted_text(palette).name()
+    body = "<br>".join(escape(line) for line in rest.split("\n"))
+    return (f'<div style="color:{colour}"><div style="color:{muted}; font-size:small">'
+            f"{escape(head)}</div><div>{body}</div></div>")
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    def _document(self, option: QStyleOptionViewItem, text: str, width: float) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(0)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        doc.setHtml(two_lines_html(text, option.palette, selected))
+        doc.setTextWidth(max(40.0, width))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        if "\n" not in text:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        width = opt.rect.width() - 2 * PADDING
+        doc = self._document(opt, text, width)
+        painter.save()
+        painter.translate(QPointF(opt.rect.left() + PADDING, opt.rect.top() + PADDING))
+        painter.setClipRect(QRectF(0, 0, width, opt.rect.height() - 2 * PADDING))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = opt.palette
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+        painter.save()
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Midlight))
+        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        if "\n" not in text:
+            return super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        view = opt.widget
+        width = (view.viewport().width() if view is not None and hasattr(view, "viewport")
+                 else opt.rect.width()) - 2 * PADDING - 40  # room for a tree's indentation
+        doc = self._document(opt, text, width)
+        return QSize(int(width), int(doc.size().height()) + 2 * PADDING)

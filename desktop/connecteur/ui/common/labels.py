@@ -1,0 +1,104 @@
+"""Names of things shown in several panes, translated at the moment they are shown.
+
+The strings are marked with ``QT_TRANSLATE_NOOP`` so that lupdate collects them
+under the "Labels" context, and looked up with ``translate`` each time, so a
+language switch takes effect at the next repaint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+
+from connecteur.app import place as location
+from connecteur.corpus import Event, Session
+from connecteur.store import CorpusStore
+
+CONTEXT = "Labels"
+
+_KINDS = {
+    "session": QT_TRANSLATE_NOOP("Labels", "Session"),
+    "theme": QT_TRANSLATE_NOOP("Labels", "Intertitre"),
+    "lead": QT_TRANSLATE_NOOP("Labels", "Piste de réflexion"),
+    "field_site": QT_TRANSLATE_NOOP("Labels", "Terrain"),
+    "resource": QT_TRANSLATE_NOOP("Labels", "Ressource"),
+    "speaker": QT_TRANSLATE_NOOP("Labels", "Intervenant·e"),
+    "note": QT_TRANSLATE_NOOP("Labels", "Note"),
+}
+_PLURALS = {
+    "session": QT_TRANSLATE_NOOP("Labels", "Sessions"),
+    "lead": QT_TRANSLATE_NOOP("Labels", "Pistes de réflexion"),
+    "field_site": QT_TRANSLATE_NOOP("Labels", "Terrains"),
+    "resource": QT_TRANSLATE_NOOP("Labels", "Ressources"),
+    "speaker": QT_TRANSLATE_NOOP("Labels", "Intervenant·e·s"),
+    "note": QT_TRANSLATE_NOOP("Labels", "Notes"),
+}
+SECTION_KINDS = {"leads": "lead", "field_sites": "field_site", "resources": "resource",
+                 "speakers": "speaker"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def kind_name(kind: str) -> str:
+    """``lead`` → "Piste de réflexion" (in the current language)."""
+    return tr(_KINDS.get(kind, kind))
+
+
+def kind_plural(kind: str) -> str:
+    return tr(_PLURALS.get(kind, kind))
+
+
+def section_title(section: str) -> str:
+    """``field_sites`` → "Terrains"."""
+    return kind_plural(SECTION_KINDS[section])
+
+
+def format_date(iso_date: str) -> str:
+    """``2020-05-20`` → "20 mai 2020" (or "20 May 2020" in English)."""
+    date = QDate.fromString(iso_date, "yyyy-MM-dd")
+    return QLocale().toString(date, "d MMMM yyyy") if date.isValid() else iso_date
+
+
+def event_label(event: Event) -> str:
+    return QCoreApplication.translate("Labels", "Connecteur Recherche du {0}").format(
+        format_date(event.date))
+
+
+def session_number(session: Session) -> str:
+    return QCoreApplication.translate("Labels", "Session {0}").format(session.number)
+
+
+def session_label(session: Session) -> str:
+    """"Session 1 — La gestion de crise"."""
+    return QCoreApplication.translate("Labels", "Session {0} — {1}").format(
+        session.number, session.title)
+
+
+def place(iso_date: str, number: int) -> str:
+    """"20 mai 2020, session 1": where an item comes from, in one breath."""
+    return QCoreApplication.translate("Labels", "{0}, session {1}").format(
+        format_date(iso_date), number)
+
+
+def session_place(session: Session) -> str:
+    return place(session.date, session.number)
+
+
+def describe_location(store: CorpusStore, where: str) -> str:
+    """What the status bar and the title say is shown: "Terrains — Session 1 — …"."""
+    place = location.parse(where)
+    if place is None or place.kind == "home":
+        return QCoreApplication.translate("Labels", "Présentation du Connecteur Recherche")
+    page = store.find(place.page)
+    if isinstance(page, Event):
+        return event_label(page)
+    if not isinstance(page, Session):
+        return ""
+    session = f"{session_label(page)} · {format_date(page.date)}"
+    if place.kind == "session":
+        return session
+    if place.kind == "section":
+        name = place.anchor.split("#", 1)[1] if place.anchor else ""
+        return f"{section_title(name)} — {session}"
+    return f"{kind_name(place.kind)} — {session}"

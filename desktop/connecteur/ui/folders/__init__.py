@@ -1,0 +1,1 @@
+"""Course folders: their model, panel, dialog and the "Ajouter au dossier" menus."""

@@ -1,0 +1,95 @@
+""""Ajouter au dossier ▸": the same submenu in the reading pane, the search results,
+"Mes favoris", the table of contents and the notes panel. Filled when it opens, so
+it always lists the folders as they are now (another window may have made one)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu, QWidget
+
+from connecteur.store import Folder, FolderEntry
+from connecteur.ui.annotations.user_layer import UserLayer
+from connecteur.ui.common import labels
+from connecteur.ui.common.item_summary import excerpt
+from connecteur.ui.folders.folder_dialog import FolderDialog
+
+ItemSource = Callable[[], list[str]]
+
+
+def folder_description(folder: Folder) -> str:
+    """Title, audience and date of a folder, one per line (its tooltip)."""
+    lines = [folder.display_title]
+    if folder.audience:
+        text = QCoreApplication.translate("FolderMenu", "Public : {0}")
+        lines.append(text.format(folder.audience))
+    if folder.date:
+        text = QCoreApplication.translate("FolderMenu", "Date : {0}")
+        lines.append(text.format(labels.format_date(folder.date)))
+    lines.append(QCoreApplication.translate("FolderMenu", "{0} élément(s)").format(folder.size))
+    return "\n".join(lines)
+
+
+def orphan_entry_text(entry: FolderEntry) -> str:
+    """An entry whose passage is gone from the corpus text: what it was."""
+    text = QCoreApplication.translate("FolderMenu", "⚠ Introuvable dans le texte actuel : {0}")
+    return text.format(entry.item_reference) + f"\n{excerpt(entry.item_text, 90)}"
+
+
+def add_items(layer: UserLayer, folder_id: str, item_ids: list[str], origin: object = None,
+              index: int | None = None) -> int | None:
+    """Add items to a folder and say so in the status bar; how many were added (None
+    when refused)."""
+    if not item_ids:
+        return 0
+    added = layer.attempt(lambda u: u.folders.add_items(folder_id, item_ids, index, origin))
+    if added is None:
+        return None
+    name = layer.read(lambda u: u.folders.get(folder_id).name, "")
+    if not added:
+        text = QCoreApplication.translate("FolderMenu", "Déjà dans le dossier « {0} ».")
+    elif len(added) == 1:
+        text = QCoreApplication.translate("FolderMenu", "Ajouté au dossier « {0} ».")
+    else:
+        text = QCoreApplication.translate("FolderMenu", "{1} éléments ajoutés au dossier "
+                                                        "« {0} ».")
+    layer.message.emit(text.format(name, len(added)))
+    return len(added)
+
+
+def new_folder_with(layer: UserLayer, item_ids: list[str], parent: QWidget,
+                    origin: object = None) -> FolderDialog:
+    """Ask for a new folder, then put the items in it."""
+    dialog = FolderDialog(layer, None, parent)
+    dialog.saved.connect(lambda folder: add_items(layer, folder.id, item_ids, origin))
+    dialog.open()
+    return dialog
+
+
+def fill(menu: QMenu, layer: UserLayer, items: ItemSource, parent: QWidget,
+         origin: object = None) -> None:
+    menu.clear()
+    folders = layer.read(lambda u: u.folders.list(), [])
+    for folder in folders:
+        action = menu.addAction(folder.name)
+        action.setObjectName(f"add-to-{folder.id}")
+        action.triggered.connect(
+            lambda _checked=False, f=folder.id: add_items(layer, f, items(), origin))
+    if folders:
+        menu.addSeparator()
+    new = menu.addAction(QCoreApplication.translate("FolderMenu", "Nouveau dossier…"))
+    new.setObjectName("add-to-new-folder")
+    new.triggered.connect(lambda: new_folder_with(layer, items(), parent, origin))
+    menu.setEnabled(layer.ready)
+
+
+def folder_submenu(menu: QMenu, layer: UserLayer, items: ItemSource, parent: QWidget,
+                   origin: object = None) -> QMenu:
+    """Append "Ajouter au dossier ▸" to ``menu`` (filled when it opens)."""
+    sub = menu.addMenu(QCoreApplication.translate("FolderMenu", "Ajouter au &dossier"))
+    sub.setObjectName("add-to-folder-menu")
+    fill(sub, layer, items, parent, origin)
+    sub.aboutToShow.connect(lambda: fill(sub, layer, items, parent, origin))
+    sub.setEnabled(layer.ready)
+    return sub

@@ -1,0 +1,1 @@
+"""The two library-wide indexes (speakers, bibliography) and the table they share."""

@@ -1,0 +1,1 @@
+"""Ctrl+P: the print dialog, the background build, the preview and printer output."""

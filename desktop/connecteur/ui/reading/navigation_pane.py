@@ -1,0 +1,73 @@
+"""The table of contents on the left: a tree view over ``NavigationModel``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+
+from connecteur.ui.common.count_delegate import CountDelegate
+from connecteur.ui.common.focus_ring import add_focus_ring
+from connecteur.ui.reading.navigation_model import LocationRole, NavigationModel
+from connecteur.ui.shell.context import ApplicationContext
+
+
+class NavigationPane(QTreeView):
+    location_selected = Signal(str)
+
+    def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.nav_model = NavigationModel(context.store, self)
+        self.setModel(self.nav_model)
+        self.setItemDelegate(CountDelegate(self))
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setObjectName("navigation")
+        for row in range(self.nav_model.rowCount()):
+            index = self.nav_model.index(row, 0)
+            if self.nav_model.rowCount(index):
+                self.expand(index)
+        add_focus_ring(self)
+        self._syncing = False
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self.clicked.connect(self._chosen)
+        self.activated.connect(self._chosen)
+        context.languages.language_changed.connect(lambda _lang: self.nav_model.retranslate())
+        self._retranslate()
+
+    def select_location(self, where: str) -> None:
+        """Show where the reader is, without navigating again."""
+        index = self.nav_model.index_for_location(where)
+        if not index.isValid() or index == self.currentIndex():
+            return
+        self._syncing = True
+        try:
+            parent = index.parent()
+            while parent.isValid():
+                self.expand(parent)
+                parent = parent.parent()
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._syncing and current.isValid():
+            self.location_selected.emit(current.data(LocationRole))
+
+    def _chosen(self, index: QModelIndex) -> None:
+        """A click or Enter on the current row goes there again (back to its top)."""
+        if index.isValid():
+            self.location_selected.emit(index.data(LocationRole))
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Sommaire de la bibliothèque"))
+        self.setAccessibleDescription(self.tr(
+            "Journées, sessions et rubriques ; Entrée ou clic pour afficher."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()

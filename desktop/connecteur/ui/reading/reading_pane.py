@@ -1,0 +1,492 @@
+"""The reading pane: one page (a session, a day, the presentation) as a document.
+
+Rendering is ``reading_renderer``'s job; this widget shows the result, keeps the
+text in a comfortable column whatever the window width, scrolls to and marks the
+item asked for, zooms, and decides what a click on a link does (internal links
+navigate, web links go through the ``LinkOpener``, nothing else opens).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QMouseEvent,
+    QResizeEvent,
+    QShowEvent,
+    QTextCursor,
+    QTextFormat,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QWidget
+
+from connecteur.app import place as location
+from connecteur.app.citation import citation, item_text, link
+from connecteur.app.reading_document import (
+    NOTES_SCHEME,
+    ItemDecoration,
+    Page,
+    RenderLabels,
+    render_event,
+    render_home,
+    render_session,
+    stylesheet,
+)
+from connecteur.app.text_map import ItemSpan, TextMap
+from connecteur.corpus import Event, Session
+from connecteur.ui.common import labels
+from connecteur.ui.common.focus_ring import add_focus_ring
+from connecteur.ui.common.item_mime import items_mime_data
+from connecteur.ui.common.palette import marked_background, render_style
+from connecteur.ui.reading.highlight_colours import marks as highlight_marks
+from connecteur.ui.shell.context import ApplicationContext
+from connecteur.ui.shell.links import internal_location, is_internal_link
+from connecteur.ui.shell.settings import ZOOM_MAX, ZOOM_MIN
+
+DecorationSource = Callable[[Session], Mapping[str, ItemDecoration]]
+MenuExtension = Callable[[QMenu, QPoint], None]
+
+READING_COLUMN_CHARS = 76  # a comfortable line length, in average characters
+MIN_SIDE_MARGIN = 24
+READING_FONT_BOOST = 1.15  # the reading text is a little larger than the UI's
+ZOOM_STEP = 1.12
+
+
+class ReadingPane(QTextBrowser):
+    location_requested = Signal(str)  # a connecteur:// link was followed
+    status_message = Signal(str)
+    zoom_changed = Signal(int)
+    item_clicked = Signal(str, int)  # item ID, offset in its text (-1: not on its text)
+    notes_requested = Signal(str)  # the "✎ n note(s)" marker of an item was followed
+
+    def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._store = context.store
+        self._page_key: str | None = None
+        self._location: str | None = None
+        self._anchors: list[tuple[int, str]] = []  # (position, name), by position
+        self._marked: str | None = None
+        self._keep_anchor: str | None = None
+        self._decorations: DecorationSource | None = None
+        self._text_map = TextMap()
+        # Later features add entries to the context menu: fn(menu, viewport point).
+        self.menu_extensions: list[MenuExtension] = []
+        self._zoom = 0
+        self._base_font = QFont(self.font())
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setObjectName("reading-pane")
+        self.anchorClicked.connect(self._follow_link)
+        self.highlighted.connect(self._hover_link)
+        self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
+        add_focus_ring(self)
+        self._apply_zoom()
+        self._retranslate()
+
+    # --- public API --------------------------------------------------------------
+
+    @property
+    def location(self) -> str | None:
+        return self._location
+
+    @property
+    def marked_id(self) -> str | None:
+        return self._marked
+
+    @property
+    def page_key(self) -> str | None:
+        return self._page_key
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    @property
+    def anchors(self) -> dict[str, int]:
+        """Named anchors of the shown page and their character positions."""
+        return {name: pos for pos, name in self._anchors}
+
+    def can_show(self, where: str) -> bool:
+        place = location.parse(where)
+        if place is None or place.kind == "index":
+            return False
+        if place.kind == "home":
+            return True
+        target = place.anchor.split("#")[0] if place.anchor else place.page
+        return self._store.find(target) is not None
+
+    def show_location(self, where: str) -> bool:
+        """Show ``where`` (render its page if needed, scroll to it, mark it)."""
+        if not self.can_show(where):
+            return False
+        place = location.parse(where)
+        assert place is not None
+        if place.page != self._page_key:
+            self._render(place.page)
+        is_item = place.anchor is not None and place.kind != "section"
+        self._mark(place.anchor if is_item else None)
+        self._keep_anchor = place.anchor
+        self._scroll_to(place.anchor)
+        self._location = location.normalised(where)
+        return True
+
+    def set_decorations(self, source: DecorationSource | None) -> None:
+        """Let a later layer (notes, stars, highlights) decorate session items."""
+        self._decorations = source
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Render the current page again (palette, language or decorations changed),
+        keeping the reader where they were."""
+        if self._page_key is None:
+            return
+        scroll = self.verticalScrollBar().value()
+        self._render(self._page_key)
+        self._mark(self._marked)
+        # Lay the whole page out first: until then the scroll range is too short and
+        # the reader would be sent back to the top.
+        self.document().documentLayout().blockBoundingRect(self.document().lastBlock())
+        self.verticalScrollBar().setValue(scroll)
+
+    def set_zoom(self, level: int) -> None:
+        level = max(ZOOM_MIN, min(ZOOM_MAX, level))
+        if level == self._zoom:
+            return
+        self._zoom = level
+        self._apply_zoom()
+        self.zoom_changed.emit(level)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def item_at(self, pos: QPoint) -> str | None:
+        """The ID of the item under a viewport point (None outside any item)."""
+        cursor = self.cursorForPosition(pos)
+        return self._item_containing(cursor.position())
+
+    @property
+    def text_map(self) -> TextMap:
+        """Where each item's text is in the document (for highlights)."""
+        return self._text_map
+
+    def selected_span(self) -> ItemSpan | None:
+        """The selection as ``item.text[start:end]`` of one item (None otherwise)."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._text_map.span(cursor.selectionStart(), cursor.selectionEnd())
+
+    def select_item_text(self, item_id: str, start: int, end: int) -> bool:
+        """Select ``item.text[start:end]`` as the reader would with the mouse."""
+        first = self._text_map.position(item_id, start)
+        last = self._text_map.position(item_id, end - 1)
+        if first is None or last is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(first)
+        cursor.setPosition(last + 1, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        return True
+
+    def mark_item(self, item_id: str | None) -> None:
+        """Mark an item (the one the side panel shows) without scrolling."""
+        self._mark(item_id)
+
+    def citation_for(self, item_id: str | None = None) -> str | None:
+        """The selected text, or the item (the marked one by default), with its
+        reference; None when there is nothing to cite."""
+        session = self._page_session()
+        selected = self.textCursor().selectedText().replace("\u2029", "\n").strip()
+        if item_id is None and selected and session is not None:
+            return citation(selected, session)
+        item = self._store.find(item_id or self._marked or "") or session
+        if item is None or isinstance(item, Event):
+            return None
+        return citation(item_text(item), self._store.session_of(item))
+
+    def copy_with_reference(self, item_id: str | None = None) -> bool:
+        text = self.citation_for(item_id)
+        if text is None:
+            self.status_message.emit(self.tr(
+                "Rien à copier : choisissez d'abord un élément ou sélectionnez du texte."))
+            return False
+        QGuiApplication.clipboard().setText(text)
+        self.status_message.emit(self.tr("Copié avec sa référence."))
+        return True
+
+    def copy_link(self, item_id: str | None = None) -> bool:
+        target = item_id or self._marked or self._page_key
+        if not target or target == location.HOME:
+            return False
+        QGuiApplication.clipboard().setText(link(target))
+        self.status_message.emit(self.tr("Lien copié : {0}").format(link(target)))
+        return True
+
+    # --- rendering ---------------------------------------------------------------
+
+    def _labels(self) -> RenderLabels:
+        return RenderLabels(
+            leads=labels.section_title("leads"),
+            field_sites=labels.section_title("field_sites"),
+            resources=labels.section_title("resources"),
+            speakers=labels.section_title("speakers"),
+            empty=self.tr("Aucun élément."),
+            session_kicker=self.tr("{date} · session {number}"),
+            event_sessions=self.tr("Les sessions de la journée"),
+            library_sessions=self.tr("Les deux journées du Connecteur Recherche"),
+            counts=self.tr("{leads} pistes · {sites} terrains · {resources} ressources"),
+            starred=self.tr("Favori"),
+            notes=self.tr("{0} note(s)"),
+            date=labels.format_date,
+        )
+
+    def _page(self, key: str) -> Page:
+        if key == location.HOME:
+            return render_home(self._store.library, self._labels())
+        found = self._store.get(key)
+        if isinstance(found, Event):
+            return render_event(found, self._labels())
+        assert isinstance(found, Session)
+        decorations = self._decorations(found) if self._decorations else None
+        return render_session(found, self._labels(), decorations)
+
+    def _render(self, key: str) -> None:
+        page = self._page(key)
+        document = self.document()
+        style = replace(render_style(self.palette()), marks=highlight_marks(self.palette()))
+        document.setDefaultStyleSheet(stylesheet(style))
+        self.setHtml(page.html)
+        self._page_key = key
+        self._anchors = _named_anchors(self)
+        self._text_map = TextMap.build(page.segments, document.toRawText(), self.anchors)
+        self._update_margins(force=True)
+
+    def _page_session(self) -> Session | None:
+        found = self._store.find(self._page_key or "")
+        return found if isinstance(found, Session) else None
+
+    # --- marking and scrolling ---------------------------------------------------
+
+    def _item_range(self, item_id: str) -> tuple[int, int] | None:
+        positions = [pos for pos, name in self._anchors if name == item_id]
+        if not positions:
+            return None
+        start = positions[0]
+        later = [pos for pos, _ in self._anchors if pos > start]
+        end = (later[0] - 1) if later else self.document().characterCount() - 1
+        return start, max(start, end)
+
+    def _item_containing(self, position: int) -> str | None:
+        keys = [pos for pos, _ in self._anchors]
+        index = bisect.bisect_right(keys, position) - 1
+        if index < 0:
+            return None
+        name = self._anchors[index][1]
+        return None if "#" in name or name == self._page_key else name
+
+    def _mark(self, item_id: str | None) -> None:
+        self._marked = item_id
+        span = self._item_range(item_id) if item_id else None
+        if span is None:
+            self.setExtraSelections([])
+            return
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format.setBackground(marked_background(self.palette()))
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        self.setExtraSelections([selection, *self._coloured_runs(*span)])
+
+    def _coloured_runs(self, start: int, end: int) -> list[QTextEdit.ExtraSelection]:
+        """The highlighted words inside a marked item, painted again over the mark
+        (whose background would otherwise hide their colour)."""
+        runs = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() <= end:
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                fmt = fragment.charFormat()
+                if fmt.background().style() != Qt.BrushStyle.NoBrush and \
+                        fragment.position() < end and fragment.position() >= start:
+                    run = QTextEdit.ExtraSelection()
+                    run.cursor = QTextCursor(self.document())
+                    run.cursor.setPosition(fragment.position())
+                    run.cursor.setPosition(fragment.position() + fragment.length(),
+                                           QTextCursor.MoveMode.KeepAnchor)
+                    run.format.setBackground(fmt.background())
+                    run.format.setForeground(fmt.foreground())
+                    runs.append(run)
+                fragments += 1
+            block = block.next()
+        return runs
+
+    def _scroll_to(self, anchor: str | None) -> None:
+        positions = self.anchors
+        if anchor is None or anchor not in positions:
+            self.verticalScrollBar().setValue(0)
+            return
+        block = self.document().findBlock(positions[anchor])
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        breathing = QFontMetricsF(self.font()).lineSpacing() * 3.2  # room for a heading
+        self.verticalScrollBar().setValue(int(max(0.0, top - breathing)))
+
+    def _user_scrolled(self, _action: int) -> None:
+        self._keep_anchor = None
+
+    # --- reading column and zoom -------------------------------------------------
+
+    def _update_margins(self, force: bool = False) -> None:
+        metrics = QFontMetricsF(self.font())
+        column = metrics.averageCharWidth() * READING_COLUMN_CHARS
+        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - column) / 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if not force and abs(frame.leftMargin() - side) < 1:
+            return
+        frame.setLeftMargin(side)
+        frame.setRightMargin(side)
+        frame.setTopMargin(metrics.lineSpacing())
+        frame.setBottomMargin(metrics.lineSpacing() * 3)
+        root.setFrameFormat(frame)
+
+    def _apply_zoom(self) -> None:
+        font = QFont(self._base_font)
+        factor = READING_FONT_BOOST * ZOOM_STEP ** self._zoom
+        if self._base_font.pointSizeF() > 0:
+            font.setPointSizeF(self._base_font.pointSizeF() * factor)
+        else:
+            font.setPixelSize(max(6, round(self._base_font.pixelSize() * factor)))
+        self.setFont(font)
+        self._update_margins(force=True)
+        if self._keep_anchor:
+            self._scroll_to(self._keep_anchor)
+
+    # --- links -------------------------------------------------------------------
+
+    def _follow_link(self, url: QUrl) -> None:
+        if url.scheme() == NOTES_SCHEME:
+            self.notes_requested.emit(url.path())
+        elif is_internal_link(url):
+            self.location_requested.emit(internal_location(url))
+        else:
+            self._context.links.open(url)
+
+    def _hover_link(self, url: QUrl) -> None:
+        if url.isEmpty():
+            self.status_message.emit("")
+        elif url.scheme() == NOTES_SCHEME:
+            self.status_message.emit(self.tr("Afficher les notes de cet élément"))
+        elif is_internal_link(url):
+            self.status_message.emit(self.tr("Aller à {0}").format(internal_location(url)))
+        else:
+            self.status_message.emit(self.tr("Ouvrir dans le navigateur : {0}")
+                                     .format(url.toDisplayString()))
+
+    # --- Qt events ---------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Texte de la session"))
+        self.setAccessibleDescription(self.tr(
+            "Le document affiché ; Tab passe d'un lien à l'autre."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.refresh()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.refresh()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_margins()
+        if self._keep_anchor:
+            self._scroll_to(self._keep_anchor)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_margins()
+        if self._keep_anchor:
+            self._scroll_to(self._keep_anchor)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & event.modifiers().ControlModifier:
+            step = event.angleDelta().y()
+            if step:
+                self.set_zoom(self._zoom + (1 if step > 0 else -1))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, point: QPoint) -> QMenu:
+        """The context menu at a viewport point (built, not shown)."""
+        menu = self.createStandardContextMenu(point)
+        item_id = self.item_at(point)
+        if item_id:
+            menu.addSeparator()
+            menu.addAction(self.tr("Copier cet élément avec sa référence"),
+                           lambda: self.copy_with_reference(item_id))
+            menu.addAction(self.tr("Copier le lien vers cet élément"),
+                           lambda: self.copy_link(item_id))
+        for extend in self.menu_extensions:
+            extend(menu, point)
+        return menu
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        point = event.position().toPoint()
+        if (event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection()
+                or self.anchorAt(point)):
+            return
+        cursor = self.cursorForPosition(point)
+        found = self._text_map.at(cursor.position())
+        if found is None and cursor.position() > 0:
+            found = self._text_map.at(cursor.position() - 1)  # clicked just after a letter
+        item_id = found[0] if found else self._item_containing(cursor.position())
+        if item_id:
+            self._mark(item_id)
+            self.item_clicked.emit(item_id, found[1] if found else -1)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Dragging selected words carries their item too (dropped on a folder, it
+        adds the item)."""
+        mime = super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        ids = self._text_map.items_in(cursor.selectionStart(), cursor.selectionEnd())
+        return items_mime_data(ids, mime) if ids else mime
+
+
+def _named_anchors(browser: QTextBrowser) -> list[tuple[int, str]]:
+    """Every ``<a name>`` of the document with the position of the text it names."""
+    found: list[tuple[int, str]] = []
+    block = browser.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            found.extend((fragment.position(), name)
+                         for name in fragment.charFormat().anchorNames())
+            fragments += 1
+        block = block.next()
+    found.sort(key=lambda pair: pair[0])
+    return found

@@ -1,0 +1,166 @@
+"""The search service seen from the window: opened in the background, queried one
+request at a time, stale answers dropped.
+
+Opening may rebuild the index (seconds); it runs on the background runner and
+reports its progress. Queries also run there, one at a time: while one runs, only
+the newest waiting request of each consumer ("channel") is kept, and an answer is
+delivered only if no newer request of its channel was made meanwhile (a request
+counter), so typing fast never shows the results of an older query.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from connecteur.store import CorpusStore
+from connecteur.ui.shell.tasks import BackgroundRunner
+
+log = logging.getLogger(__name__)
+
+OPENING, BUILDING, READY, FAILED = "opening", "building", "ready", "failed"
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str
+    kinds: tuple[str, ...] | None = None
+    sessions: tuple[str, ...] | None = None
+    page: int = 1
+    page_size: int = 30
+    channel: str = "panel"
+    serial: int = 0
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    state: str = OPENING
+    done: int = 0
+    total: int = 0
+    message: str = ""  # French, for FAILED (why) and READY (what was rebuilt, if anything)
+
+
+def _open_service(store: CorpusStore, index_dir: Path | None,
+                  progress: Any) -> tuple[Any, str]:
+    """Runs in the worker (Whoosh is imported there too, off the start-up path);
+    returns the service and, if the index had to be rebuilt, why (in French)."""
+    from connecteur.search import IndexState, SearchService
+
+    state = SearchService.check(store, index_dir)
+    if not state.usable:
+        progress(0, 0)  # tells the window a rebuild is starting
+    service = SearchService.open(store, index_dir, progress=progress)
+    reason = service.rebuilt_because
+    return service, (IndexState(False, reason).label or reason) if reason else ""
+
+
+class SearchController(QObject):
+    status_changed = Signal(object)  # IndexStatus
+    answered = Signal(object, object)  # SearchRequest, SearchResults
+    failed = Signal(object, str)  # SearchRequest, French message
+
+    def __init__(self, store: CorpusStore, runner: BackgroundRunner,
+                 index_dir: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._runner, self._index_dir = store, runner, index_dir
+        self._service: Any = None
+        self._status = IndexStatus()
+        self._serials = itertools.count(1)
+        self._latest: dict[str, int] = {}
+        self._pending: dict[str, SearchRequest] = {}
+        self._in_flight: SearchRequest | None = None
+        self._opening = False
+
+    @property
+    def status(self) -> IndexStatus:
+        return self._status
+
+    @property
+    def ready(self) -> bool:
+        return self._service is not None
+
+    def open_index(self) -> None:
+        if self._opening or self._service is not None:
+            return
+        self._opening = True
+        self._set_status(IndexStatus(OPENING))
+        self._runner.submit(
+            lambda progress: _open_service(self._store, self._index_dir, progress),
+            on_result=self._opened, on_error=self._open_failed, on_progress=self._progress)
+
+    def submit(self, request: SearchRequest) -> SearchRequest:
+        """Queue a query; the returned copy carries its serial number."""
+        request = replace(request, serial=next(self._serials))
+        self._latest[request.channel] = request.serial
+        self._pending[request.channel] = request
+        self._run_next()
+        return request
+
+    def sync_notes(self, notes: Callable[[], Iterable[tuple[str, str, str]]]) -> None:
+        """Reconcile the index's notes with ``notes()`` (note id, item id, text), in
+        the background; nothing happens before the index is open."""
+        service = self._service
+        if service is None:
+            return
+        self._runner.submit(lambda: service.sync_notes(notes()),
+                            on_error=lambda message: log.warning("notes not indexed: %s",
+                                                                 message))
+
+    def cancel(self, channel: str = "panel") -> None:
+        """Forget the channel's waiting and running requests (e.g. the box was cleared)."""
+        self._pending.pop(channel, None)
+        self._latest[channel] = next(self._serials)
+
+    # --- internals ---------------------------------------------------------------
+
+    def _set_status(self, status: IndexStatus) -> None:
+        self._status = status
+        self.status_changed.emit(status)
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._service is None:
+            self._set_status(IndexStatus(BUILDING, done, total))
+
+    def _opened(self, opened: tuple[Any, str]) -> None:
+        self._opening = False
+        self._service, rebuilt_because = opened
+        self._set_status(IndexStatus(READY, message=rebuilt_because))
+        self._run_next()
+
+    def _open_failed(self, message: str) -> None:
+        self._opening = False
+        self._set_status(IndexStatus(FAILED, message=message))
+        for request in self._pending.values():
+            self.failed.emit(request, message)
+        self._pending.clear()
+
+    def _run_next(self) -> None:
+        if self._service is None or self._in_flight is not None or not self._pending:
+            if self._status.state == FAILED and self._pending:
+                self._open_failed(self._status.message)
+            return
+        channel = next(iter(self._pending))
+        request = self._pending.pop(channel)
+        self._in_flight = request
+        service = self._service
+        self._runner.submit(
+            lambda: service.search(request.query, kinds=request.kinds,
+                                   sessions=request.sessions, page=request.page,
+                                   page_size=request.page_size),
+            on_result=lambda results: self._finished(request, results, None),
+            on_error=lambda message: self._finished(request, None, message))
+
+    def _finished(self, request: SearchRequest, results: Any, error: str | None) -> None:
+        self._in_flight = None
+        if request.serial == self._latest.get(request.channel):
+            if error is None:
+                self.answered.emit(request, results)
+            else:
+                self.failed.emit(request, error)
+        self._run_next()

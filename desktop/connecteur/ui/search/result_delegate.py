@@ -1,0 +1,103 @@
+"""Paints one search hit: where it comes from, its title, and the excerpt with the
+matched words highlighted, in palette colours (light or dark)."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from connecteur.ui.common.palette import match_background, muted_text
+from connecteur.ui.search.results_model import HitRole, hit_place
+
+PADDING = 8
+_MARK_RE = re.compile(r"(</?mark>)")
+
+
+def marked_excerpt(highlight: str, mark_style: str) -> str:
+    """The service's excerpt (escaped text with ``<mark>`` around matches) as Qt
+    rich text. Any other ``<`` is escaped again, so nothing but the marks can
+    become markup even if an excerpt arrived unescaped."""
+    out, open_ = [], False
+    for part in _MARK_RE.split(highlight):
+        if part == "<mark>":
+            if not open_:
+                out.append(f'<span style="{mark_style}">')
+                open_ = True
+        elif part == "</mark>":
+            if open_:
+                out.append("</span>")
+                open_ = False
+        else:
+            out.append(part.replace("<", "&lt;").replace(">", "&gt;"))
+    if open_:
+        out.append("</span>")
+    return "".join(out)
+
+
+def hit_html(hit, palette: QPalette, selected: bool) -> str:
+    role = QPalette.ColorRole
+    if selected:
+        text = palette.color(role.HighlightedText).name()
+        muted, mark = text, "font-weight:700; text-decoration:underline;"
+    else:
+        text = palette.color(role.Text).name()
+        muted = muted_text(palette).name()
+        mark = f"font-weight:700; background-color:{match_background(palette).name()};"
+    excerpt = marked_excerpt(hit.highlight or escape(hit.text[:240]), mark)
+    return (f'<div style="color:{text}">'
+            f'<div style="color:{muted}; font-size:small">{escape(hit_place(hit))}</div>'
+            f'<div style="font-weight:600">{escape(hit.title)}</div>'
+            f"<div>{excerpt}</div></div>")
+
+
+class ResultDelegate(QStyledItemDelegate):
+    def __init__(self, view: QWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _document(self, option: QStyleOptionViewItem, index, width: float) -> QTextDocument:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(0)
+        doc.setHtml(hit_html(index.data(HitRole), option.palette, selected))
+        doc.setTextWidth(max(40.0, width))
+        return doc
+
+    def _width(self) -> float:
+        viewport = getattr(self._view, "viewport", None)
+        width = viewport().width() if viewport else self._view.width()
+        return width - 2 * PADDING
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(opt, index, opt.rect.width() - 2 * PADDING)
+        painter.save()
+        painter.translate(QPointF(opt.rect.left() + PADDING, opt.rect.top() + PADDING))
+        clip = QRectF(0, 0, opt.rect.width() - 2 * PADDING, opt.rect.height() - 2 * PADDING)
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = opt.palette
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+        painter.save()  # a hairline between results, in the palette's own colour
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Midlight))
+        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._document(opt, index, self._width())
+        return QSize(int(self._width()), int(doc.size().height()) + 2 * PADDING)

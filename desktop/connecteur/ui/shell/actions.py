@@ -1,0 +1,137 @@
+"""The window's commands (QActions) and its menus: Fichier, Édition, Affichage,
+Aller, Aide. Wiring each action to what it does is the window's job; this module
+only names them, gives them shortcuts and places them in menus, so later features
+(printing, notes, folders) add an entry without touching the window's layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QIcon
+from PySide6.QtWidgets import QMainWindow, QMenu, QStyle
+
+from connecteur.ui.shell import hotkeys
+
+
+def _action(parent: QObject, name: str, shortcuts: tuple = (), checkable: bool = False,
+            icon: QIcon | None = None) -> QAction:
+    action = QAction(parent)
+    action.setObjectName(name)
+    action.setShortcuts(hotkeys.sequences(shortcuts))
+    action.setCheckable(checkable)
+    if icon is not None:
+        action.setIcon(icon)
+    return action
+
+
+class Actions(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        icon = window.style().standardIcon
+        pix = QStyle.StandardPixmap
+        self.quit = _action(self, "quit", hotkeys.QUIT)
+        self.print_handout = _action(self, "print-handout", hotkeys.PRINT,
+                                     icon=QIcon.fromTheme("document-print"))
+        self.copy = _action(self, "copy", hotkeys.COPY)
+        self.copy_reference = _action(self, "copy-reference", hotkeys.COPY_WITH_REFERENCE)
+        self.copy_link = _action(self, "copy-link", hotkeys.COPY_LINK)
+        self.find = _action(self, "find", hotkeys.FIND)
+        self.zoom_in = _action(self, "zoom-in", hotkeys.ZOOM_IN)
+        self.zoom_out = _action(self, "zoom-out", hotkeys.ZOOM_OUT)
+        self.zoom_reset = _action(self, "zoom-reset", hotkeys.ZOOM_RESET)
+        self.side_panel = _action(self, "side-panel", hotkeys.SIDE_PANEL, checkable=True)
+        self.back = _action(self, "back", hotkeys.BACK, icon=icon(pix.SP_ArrowBack))
+        self.forward = _action(self, "forward", hotkeys.FORWARD, icon=icon(pix.SP_ArrowForward))
+        self.home = _action(self, "home", hotkeys.HOME)
+        self.previous_session = _action(self, "previous-session", hotkeys.PREVIOUS_SESSION)
+        self.next_session = _action(self, "next-session", hotkeys.NEXT_SESSION)
+        self.speakers = _action(self, "speakers", hotkeys.SPEAKERS)
+        self.bibliography = _action(self, "bibliography", hotkeys.BIBLIOGRAPHY)
+        self.focus_tree = _action(self, "focus-tree", hotkeys.TREE)
+        self.focus_reading = _action(self, "focus-reading", hotkeys.READING)
+        self.welcome = _action(self, "welcome")
+        self.about = _action(self, "about", hotkeys.HELP)
+        self.languages = QActionGroup(self)
+        self.language_system = _action(self, "language-system", checkable=True)
+        self.language_fr = _action(self, "language-fr", checkable=True)
+        self.language_en = _action(self, "language-en", checkable=True)
+        for action, value in ((self.language_system, ""), (self.language_fr, "fr"),
+                              (self.language_en, "en")):
+            action.setData(value)
+            self.languages.addAction(action)
+        self.menus = self._menus(window)
+        self.retranslate()
+
+    def _menus(self, window: QMainWindow) -> dict[str, QMenu]:
+        bar = window.menuBar()
+        menus = {name: bar.addMenu("") for name in ("file", "edit", "view", "go", "help")}
+        for name, menu in menus.items():
+            menu.setObjectName(f"menu-{name}")
+        menus["file"].addAction(self.print_handout)
+        menus["file"].addSeparator()
+        menus["file"].addAction(self.quit)
+        edit = menus["edit"]
+        edit.addActions([self.copy, self.copy_reference, self.copy_link])
+        edit.addSeparator()
+        edit.addAction(self.find)
+        view = menus["view"]
+        view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
+        view.addSeparator()
+        view.addAction(self.side_panel)
+        menus["language"] = view.addMenu("")
+        menus["language"].setObjectName("menu-language")
+        menus["language"].addActions(self.languages.actions())
+        go = menus["go"]
+        go.addActions([self.back, self.forward])
+        go.addSeparator()
+        go.addActions([self.home, self.previous_session, self.next_session])
+        go.addSeparator()
+        go.addActions([self.speakers, self.bibliography])
+        go.addSeparator()
+        go.addActions([self.focus_tree, self.focus_reading])
+        menus["help"].addActions([self.welcome, self.about])
+        return menus
+
+    def retranslate(self) -> None:
+        titles = {"file": self.tr("&Fichier"), "edit": self.tr("&Édition"),
+                  "view": self.tr("&Affichage"), "go": self.tr("A&ller"),
+                  "help": self.tr("Aid&e"), "language": self.tr("&Langue")}
+        for name, title in titles.items():
+            self.menus[name].setTitle(title)
+        texts = {
+            self.quit: self.tr("&Quitter"),
+            self.print_handout: self.tr("&Imprimer / Exporter en PDF…"),
+            self.copy: self.tr("&Copier"),
+            self.copy_reference: self.tr("Copier avec la &référence"),
+            self.copy_link: self.tr("Copier le &lien connecteur://"),
+            self.find: self.tr("C&hercher…"),
+            self.zoom_in: self.tr("Zoom &avant"),
+            self.zoom_out: self.tr("Zoom a&rrière"),
+            self.zoom_reset: self.tr("&Taille normale"),
+            self.side_panel: self.tr("&Panneau latéral"),
+            self.back: self.tr("&Précédent"),
+            self.forward: self.tr("&Suivant"),
+            self.home: self.tr("Pré&sentation du Connecteur Recherche"),
+            self.previous_session: self.tr("Session pré&cédente"),
+            self.next_session: self.tr("Session suiva&nte"),
+            self.speakers: self.tr("&Index des intervenant·e·s"),
+            self.bibliography: self.tr("&Bibliographie"),
+            self.focus_tree: self.tr("Aller au s&ommaire"),
+            self.focus_reading: self.tr("Aller au &texte"),
+            self.welcome: self.tr("&Bienvenue…"),
+            self.about: self.tr("À &propos de Connecteur"),
+            self.language_system: self.tr("Celle du &système"),
+            self.language_fr: "&Français",  # each language is named in itself
+            self.language_en: "&English",
+        }
+        for action, text in texts.items():
+            action.setText(text)
+            shortcut = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
+            plain = text.replace("&", "")
+            action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
+        self.copy_reference.setStatusTip(self.tr(
+            "Copie l'élément marqué (ou le texte sélectionné) suivi de sa référence."))
+        self.print_handout.setStatusTip(self.tr(
+            "Prépare un support PDF (session, sessions, dossier, résultats ou favoris) "
+            "à prévisualiser, imprimer ou enregistrer."))
+        self.side_panel.setStatusTip(self.tr(
+            "Affiche le panneau des notes, favoris et dossiers (quand il y en a)."))
