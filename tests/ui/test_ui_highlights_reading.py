@@ -15,11 +15,11 @@ from user_ui_helpers import (
     LEAD_04,
     action_named,
     context_menu,
-    features,
     open_window,
     point_of,
     settle,
     user,
+    written,
 )
 
 from connecteur.app.reading_document import render_session
@@ -62,12 +62,12 @@ def test_the_selection_maps_to_the_items_text(qtbot, make_window, corpus_store) 
 def test_highlight_from_the_context_menu_then_remove_and_undo(qtbot, make_window,
                                                              corpus_store) -> None:
     window = open_window(qtbot, make_window)
-    f = features(window)
     window.navigate(LEAD_03)
     _select(window, "transférabilité et effectivité")
     start = LEAD_03_TEXT.index("transférabilité et effectivité")
     menu = context_menu(window, point_of(window, LEAD_03, start + 3))
     action_named(menu, "highlight-green").trigger()
+    written(qtbot, window)
     [found] = user(window).highlights.for_item(LEAD_03)
     assert (found.start, found.end, found.colour) == (start, start + 30, "green")
     assert found.quote == "transférabilité et effectivité"
@@ -77,12 +77,12 @@ def test_highlight_from_the_context_menu_then_remove_and_undo(qtbot, make_window
     expected = highlight_colours.background("green", window.reading.palette())
     assert cursor.charFormat().background().color().name() == expected.name()
     html = render_session(corpus_store.sessions[0],
-                          decorations=f.reading_annotations.decorations(
+                          decorations=window.reading_annotations.decorations(
                               corpus_store.sessions[0])).html
     assert '<span class="mark-green">transférabilité et effectivité</span>' in html
     # The notes panel shows the highlight (it was just made).
-    assert f.current_item == LEAD_03 and f.notes.focused == found.id
-    assert "transférabilité et effectivité" in f.notes.view.toPlainText()
+    assert window.commands.current_item == LEAD_03 and window.notes.focused == found.id
+    assert "transférabilité et effectivité" in window.notes.view.toPlainText()
     assert not window.reading.textCursor().hasSelection()  # the page was repainted in place
     assert window.reading.verticalScrollBar().value() > 0
     save_artifact(window, "21-highlighted-lead")
@@ -91,41 +91,45 @@ def test_highlight_from_the_context_menu_then_remove_and_undo(qtbot, make_window
     window.navigate(LEAD_04)
     point = point_of(window, LEAD_03, start + 4)
     qtbot.mouseClick(window.reading.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert f.current_item == LEAD_03 and f.notes.focused == found.id
+    assert window.commands.current_item == LEAD_03 and window.notes.focused == found.id
     assert window.reading.marked_id == LEAD_03
     menu = context_menu(window, point)
     action_named(menu, "remove-highlight").trigger()
+    written(qtbot, window)
     assert user(window).highlights.for_item(LEAD_03) == []
-    assert f.undo.undo.text() == "&Annuler : supprimer le surlignage"
+    assert window.undo.undo.text() == "&Annuler : supprimer le surlignage"
     window.reading.setFocus()
-    f.undo.undo.trigger()
+    window.undo.undo.trigger()
+    written(qtbot, window)
     assert [h.id for h in user(window).highlights.for_item(LEAD_03)] == [found.id]
     settle(qtbot, window)
-    f.notes._colour_menu(found.id)  # the panel's "Couleur" link
+    window.notes._colour_menu(found.id)  # the panel's "Couleur" link
     popup = QApplication.activePopupWidget()
     next(a for a in popup.actions() if a.text() == "Rose").trigger()
     popup.close()
+    written(qtbot, window)
     assert user(window).highlights.get(found.id).colour == "pink"
 
 
 def test_highlight_with_a_note(qtbot, make_window) -> None:
     window = open_window(qtbot, make_window)
-    f = features(window)
     window.navigate(LEAD_03)
     _select(window, "La littérature existe")
-    dialog = f.highlights.highlight_with_note("blue")
+    dialog = window.highlights.highlight_with_note("blue")
     assert dialog.isVisible() and "« La littérature existe »" in dialog.label.text()
     type_text(dialog.text, "À citer en ouverture — « évident » ?")
     dialog.save()
+    written(qtbot, window)
+    assert not dialog.isVisible()  # closed once saved
     [found] = user(window).highlights.for_item(LEAD_03)
     assert (found.quote, found.colour, found.note) == (
         "La littérature existe", "blue", "À citer en ouverture — « évident » ?")
     window.navigate(LEAD_03)
-    f.choose_item(LEAD_03, found.id)
-    assert "À citer en ouverture — « évident » ?" in f.notes.view.toPlainText()
+    window.commands.choose(LEAD_03, found.id)
+    assert "À citer en ouverture — « évident » ?" in window.notes.view.toPlainText()
     # Cancelling saves nothing.
     _select(window, "pourquoi")
-    cancelled = f.highlights.highlight_with_note("yellow")
+    cancelled = window.highlights.highlight_with_note("yellow")
     cancelled.reject()
     assert len(user(window).highlights.for_item(LEAD_03)) == 1
 

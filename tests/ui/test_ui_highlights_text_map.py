@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from connecteur.app.place import Place
 from connecteur.app.reading_document import Segment
 from connecteur.app.text_map import ItemSpan, TextMap, align
 from connecteur.corpus import Session
@@ -47,7 +48,7 @@ def test_every_character_of_the_real_sessions_maps_back(corpus_store) -> None:
     pane = ReadingPane(ApplicationContext(corpus_store))
     checked = 0
     for session in corpus_store.sessions:
-        assert pane.show_location(session.id)
+        assert pane.show_place(Place.parse(session.id))
         raw = pane.document().toRawText()
         text_map = pane.text_map
         assert text_map.missing == []

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from connecteur.app import place as location
+from connecteur.app.place import Place
 from connecteur.corpus.text import fold
 from connecteur.store import CorpusStore
 from connecteur.ui.common.fold_proxy import FoldFilterProxy
@@ -65,15 +66,15 @@ def test_every_item_finds_its_row_in_the_tree(corpus_store: CorpusStore) -> None
     model = NavigationModel(corpus_store)
     for session in corpus_store.sessions:
         for lead in session.leads:
-            assert model.index_for_location(lead.id).data(LocationRole) == lead.theme_id
+            assert model.index_for_place(Place.parse(lead.id)).data(LocationRole) == lead.theme_id
         for site in session.field_sites:
-            assert model.index_for_location(site.id).data(LocationRole) == \
+            assert model.index_for_place(Place.parse(site.id)).data(LocationRole) == \
                 f"{session.id}#field_sites"
         for speaker in session.speakers:
-            assert model.index_for_location(speaker.id).data(LocationRole) == \
+            assert model.index_for_place(Place.parse(speaker.id)).data(LocationRole) == \
                 f"{session.id}#speakers"
-    assert model.index_for_location(location.BIBLIOGRAPHY).data(NodeKindRole) == "index"
-    assert not model.index_for_location("2021-01-01/s9").isValid()
+    assert model.index_for_place(Place.parse(location.BIBLIOGRAPHY)).data(NodeKindRole) == "index"
+    assert not model.index_for_place(Place.parse("2021-01-01/s9")).isValid()
 
 
 # --- speakers -------------------------------------------------------------------------------

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import bibtexparser
 import rispy
-from user_ui_helpers import LEAD_03, LEAD_04, NASTY, SESSION_1, features, open_window, user
+from user_ui_helpers import LEAD_03, LEAD_04, NASTY, SESSION_1, open_window, user, written
 
 from connecteur import paths
+from connecteur.app.exchange import FOLDER, SESSION, ResourceScope
 
 RESOURCE = "2020-05-20/s1/resource/01"
 
@@ -27,7 +28,8 @@ class Chooser:
 
     def save(self, _title: str, suggested: Path, _filters: str) -> Path:
         self.suggested.append(suggested)
-        return self.answer or self.folder / suggested.name
+        self.chosen = self.answer or self.folder / suggested.name
+        return self.chosen
 
     def open(self, _title: str, _folder: Path, _filters: str) -> Path | None:
         return self.answer
@@ -49,19 +51,19 @@ def _annotate(window) -> str:
 def test_export_then_import_into_an_empty_home(qtbot, make_window, tmp_path, monkeypatch) -> None:
     window = open_window(qtbot, make_window)
     folder_id = _annotate(window)
-    exchange = features(window).exchange
+    exchange = window.exchange
     chooser = Chooser(tmp_path)
     exchange.ask_save_path, exchange.ask_open_path = chooser.save, chooser.open
     assert exchange.directory == paths.documents_dir()
 
     # Fichier › Annotations ▸ and Ressources ▸ are filled when they open.
-    file_menu = features(window).annotations_menu
+    file_menu = window.actions.menus["annotations"]
     file_menu.aboutToShow.emit()
     texts = [a.text() for a in file_menu.actions()]
     assert texts[:2] == ["Exporter toutes les annotations en &Markdown…",
                          "Exporter toutes les annotations en &JSON…"]
     assert "Exporter un &dossier" in texts and "&Importer des annotations (JSON)…" in texts
-    resources_menu = features(window).resources_menu
+    resources_menu = window.actions.menus["resources"]
     resources_menu.aboutToShow.emit()
     assert [a.text() for a in resources_menu.actions()] == [
         "&Toutes les ressources", "Ressources de la &session affichée",
@@ -69,18 +71,24 @@ def test_export_then_import_into_an_empty_home(qtbot, make_window, tmp_path, mon
     file_menu.actions()[1].trigger()  # "… en JSON…": the dialog is asked for a path
     assert chooser.suggested[-1].name.startswith("annotations-connecteur-")
     assert chooser.suggested[-1].suffix == ".json"
-    markdown = exchange.export_annotations("markdown")
+
+    def export(fmt: str, folder: str | None = None) -> Path:
+        exchange.export_annotations(fmt, folder)  # written in the background
+        written(qtbot, window)
+        return chooser.chosen
+
+    markdown = export("markdown")
     assert chooser.suggested[-1].name.startswith("annotations-connecteur-")
     assert chooser.suggested[-1].suffix == ".md" and markdown.is_file()
     text = markdown.read_text(encoding="utf-8")
     assert f"connecteur://{LEAD_03}" in text and NASTY in text
     assert "Connecteur Recherche, 20 mai 2020, session 1" in text
-    folder_json = exchange.export_annotations("json", folder_id)
+    folder_json = export("json", folder_id)
     assert folder_json.name.startswith("dossier-manager-en-crise-session-de-mars-")
     scope = json.loads(folder_json.read_text(encoding="utf-8"))["scope"]
     assert scope == {"kind": "folder", "folder": folder_id,
                      "name": "Manager en crise — session de mars"}
-    everything = exchange.export_annotations("json")
+    everything = export("json")
     document = json.loads(everything.read_text(encoding="utf-8"))
     assert [len(document[k]) for k in ("notes", "highlights", "stars", "tags", "folders")] \
         == [1, 1, 1, 1, 1]
@@ -91,10 +99,12 @@ def test_export_then_import_into_an_empty_home(qtbot, make_window, tmp_path, mon
     other = open_window(qtbot, make_window)
     assert user(other).notes.all() == []
     reports: list[tuple[str, str, str]] = []
-    imported = features(other).exchange
+    imported = other.exchange
     imported.show_report = lambda *report: reports.append(report)
     imported.ask_open_path = lambda *_args: everything
-    report = imported.import_annotations()
+    imported.import_annotations()  # in the background, with a progress dialog
+    written(qtbot, other)
+    report = imported.last_report
     assert report is not None and reports
     assert "Ajouté : 1 note(s), 1 surlignage(s), 1 favori(s), 1 étiquette(s), 1 dossier(s), " \
         "3 élément(s) de dossier." in reports[0][2]
@@ -102,30 +112,36 @@ def test_export_then_import_into_an_empty_home(qtbot, make_window, tmp_path, mon
         [NASTY + "\n\n- premier point\n- **second**"]
     [folder] = user(other).folders.list()
     assert user(other).folders.item_ids(folder.id) == [SESSION_1, LEAD_03, RESOURCE]
-    assert features(other).folders.model.rowCount() == 1
-    assert features(other).favorites.model.item_ids == [LEAD_04]
-    assert features(other).undo.undo.text() == "&Annuler : importer des annotations"
+    assert other.folders.model.rowCount() == 1
+    assert other.favorites.model.item_ids == [LEAD_04]
+    assert other.undo.undo.text() == "&Annuler : importer des annotations"
     # Again: nothing is duplicated.
-    again = imported.import_annotations()
-    assert not again.changed_anything and "Ajouté : rien." in reports[-1][2]
+    imported.import_annotations()
+    written(qtbot, other)
+    again = imported.last_report
+    assert again is not report and not again.changed_anything and "Ajouté : rien." in reports[-1][2]
     assert len(user(other).notes.all()) == 1
 
 
 def test_refused_files_say_why_in_french_and_write_nothing(qtbot, make_window, tmp_path) -> None:
     window = open_window(qtbot, make_window)
     _annotate(window)
-    exchange = features(window).exchange
+    exchange = window.exchange
     missing = tmp_path / "absent" / "notes.md"
-    assert exchange.write_annotations(missing, "markdown") is None
+    exchange.write_annotations(missing, "markdown")
+    written(qtbot, window)
     assert "n'existe pas" in window.status.currentMessage() and not missing.parent.exists()
     foreign = tmp_path / "autre.json"
     foreign.write_text('{"format": "autre chose"}', encoding="utf-8")
     before = len(user(window).notes.all())
-    assert exchange.read_annotations(foreign) is None
+    exchange.read_annotations(foreign)
+    written(qtbot, window)
     assert "n'est pas un export d'annotations Connecteur" in window.status.currentMessage()
+    assert exchange.progress_dialog is None  # closed
     assert len(user(window).notes.all()) == before
     exchange.ask_save_path = lambda *_args: None  # the dialog was cancelled
-    assert exchange.export_annotations("json") is None
+    exchange.export_annotations("json")
+    written(qtbot, window)
     assert list(tmp_path.iterdir()) == [foreign]
 
 
@@ -133,19 +149,27 @@ def test_resources_export_to_bibtex_ris_and_csl_json(qtbot, make_window, tmp_pat
                                                      corpus_store) -> None:
     window = open_window(qtbot, make_window)
     folder_id = _annotate(window)
-    exchange = features(window).exchange
+    exchange = window.exchange
     chooser = Chooser(tmp_path)
     exchange.ask_save_path = chooser.save
     window.navigate(SESSION_1)
     session = corpus_store.get(SESSION_1)
-    expected = {"all": len(corpus_store.resources()), "session": len(session.resources),
-                folder_id: len(session.resources)}  # the folder holds the whole session
-    for scope, count in expected.items():
-        bib = exchange.export_resources("bibtex", scope)
+    expected = [(ResourceScope(), len(corpus_store.resources())),
+                (ResourceScope(SESSION), len(session.resources)),
+                # the folder holds the whole session
+                (ResourceScope(FOLDER, folder_id), len(session.resources))]
+
+    def export(fmt: str, scope: ResourceScope) -> Path:
+        exchange.export_resources(fmt, scope)
+        written(qtbot, window)
+        return chooser.chosen
+
+    for scope, count in expected:
+        bib = export("bibtex", scope)
         assert len(bibtexparser.parse_string(bib.read_text(encoding="utf-8")).entries) == count
-        ris = exchange.export_resources("ris", scope)
+        ris = export("ris", scope)
         assert len(rispy.loads(ris.read_text(encoding="utf-8"))) == count
-        csl = exchange.export_resources("csl-json", scope)
+        csl = export("csl-json", scope)
         assert len(json.loads(csl.read_text(encoding="utf-8"))) == count
     names = [p.name for p in chooser.suggested]
     assert names[:3] == ["ressources-connecteur.bib", "ressources-connecteur.ris",
@@ -155,5 +179,7 @@ def test_resources_export_to_bibtex_ris_and_csl_json(qtbot, make_window, tmp_pat
     assert "ressource(s) exportée(s)" in window.status.currentMessage()
     # A folder without resources: said, nothing written.
     empty = user(window).folders.create("Vide")
-    assert exchange.export_resources("ris", empty.id) is None
+    before = list(tmp_path.iterdir())
+    export("ris", ResourceScope(FOLDER, empty.id))
     assert "Aucune ressource" in window.status.currentMessage()
+    assert list(tmp_path.iterdir()) == before

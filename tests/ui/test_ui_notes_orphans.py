@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from ui_helpers import save_artifact
-from user_ui_helpers import LEAD_03, LEAD_04, features, user
+from user_ui_helpers import LEAD_03, LEAD_04, user, written
 
 from connecteur import paths
 from connecteur.corpus import parse_text, read_corpus_text
@@ -50,7 +50,7 @@ def window_on(qtbot, tmp_path: Path) -> Iterator:
         window.open_first()
         window.show()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: features(window).layer.ready, timeout=10_000)
+        qtbot.waitUntil(lambda: window.context.user.ready, timeout=10_000)
         made.append((window, context))
         return window
 
@@ -70,13 +70,12 @@ def test_orphans_are_listed_kept_and_settled(qtbot, corpus_store, corrected_corp
         before.folders.add_items(folder.id, [LEAD_03, LEAD_04])
         moved_note = before.notes.add(LEAD_04, "celle-ci suit sa piste")
     window = window_on(corrected_corpus)
-    f = features(window)
-    assert f.notice.button.isVisible()
-    assert any("orphelin" in line for line in f.notice.lines), f.notice.lines
+    assert window.notice.button.isVisible()
+    assert any("orphelin" in line for line in window.notice.lines), window.notice.lines
     # The fourth lead is now the third: its note followed it.
     assert [n.id for n in user(window).notes.for_item(LEAD_03)] == [moved_note.id]
 
-    view = f.open_orphans()
+    view = window.open_orphans()
     rows = {view.table.topLevelItem(i).text(0): view.table.topLevelItem(i)
             for i in range(view.table.topLevelItemCount())}
     assert set(rows) == {"Élément de dossier", "Favori", "Note", "Surlignage"}
@@ -96,18 +95,20 @@ def test_orphans_are_listed_kept_and_settled(qtbot, corpus_store, corrected_corp
     view.table.setCurrentItem(rows["Note"])
     assert view.attach_button.isEnabled()
     assert view.attach_current()
+    written(qtbot, window)
     assert view.table.topLevelItemCount() == 3
     assert [n.id for n in user(window).notes.for_item(LEAD_04)] == [note.id]
-    assert "question d'ouverture <script>" in f.notes.view.toPlainText()
+    assert "question d'ouverture <script>" in window.notes.view.toPlainText()
     # Delete an orphan; undo brings it back into the list.
     view.table.setCurrentItem(next(view.table.topLevelItem(i) for i in range(3)
                                    if view.table.topLevelItem(i).text(0) == "Surlignage"))
     assert view.delete_current()
+    written(qtbot, window)
     assert view.table.topLevelItemCount() == 2
     user(window).undo()
     assert view.table.topLevelItemCount() == 3
     # The folder keeps its orphan entry, shown as such, and the moved lead.
-    model = f.folders.model
+    model = window.folders.model
     texts = [model.index(r, 0, model.folder_index(folder.id)).data() for r in range(2)]
     assert texts[0].startswith("⚠ Introuvable dans le texte actuel : " + REFERENCE_03)
     view.close()

@@ -181,7 +181,7 @@ def test_cancel_stops_the_build_and_gives_the_dialog_back(qtbot, make_window, mo
     assert not dialog.progress.isVisible()
     assert dialog.status.text() == "Préparation interrompue : aucun fichier n'a été écrit."
     resume.set()
-    qtbot.waitUntil(lambda: outcome == ["cancelled"] and window.context.runner.active() == 0)
+    qtbot.waitUntil(lambda: outcome == ["cancelled"] and window.context.operations.idle)
     assert opened == []
     written = [p for root in (isolated_home, tmp_path) for p in root.rglob("*.pdf")]
     assert written == []
@@ -206,9 +206,7 @@ def test_a_folder_and_the_search_results(qtbot, make_window, corpus_store) -> No
                             audience="Cadres de santé", date="2026-03-12")
         user.folders.add_items("Manager en crise", ["2020-07-03/s2/lead/05", LEAD])
     window = make_window(url="library")
-    layer = window.context.extensions.get("user")  # the window's own user layer, if any
-    assert window.context.user_store() is (layer.user if layer is not None else
-                                           window.context.extensions["user-store"])
+    qtbot.waitUntil(lambda: window.context.user.ready, timeout=10_000)
     dialog = open_dialog(qtbot, window, folder="manager en crise")
     assert dialog.content == "folder" and dialog.folder_combo.currentText() == "Manager en crise"
     assert dialog.title_edit.placeholderText() == "Manager en temps de crise"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from ui_helpers import save_artifact
 
 from connecteur.app import place as location
+from connecteur.app.place import Place
 from connecteur.corpus import parse_text
 from connecteur.corpus.reference import session_reference
 from connecteur.store import CorpusStore, build_database
@@ -23,7 +24,7 @@ def _plain(window) -> str:
 
 
 def _tree_index(window, where: str):
-    index = window.navigation.nav_model.index_for_location(where)
+    index = window.navigation.nav_model.index_for_place(Place.parse(where))
     assert index.isValid(), where
     return index
 
@@ -67,7 +68,7 @@ def test_every_session_is_reached_from_the_tree(qtbot, make_window, corpus_store
         anchors = window.reading.anchors
         assert {i.id for i in (*session.leads, *session.speakers)} <= set(anchors)
         assert window.navigation.currentIndex().data(LocationRole) == session.id
-    assert window.history.current == corpus_store.sessions[-1].id
+    assert window.current_location == corpus_store.sessions[-1].id
 
 
 def test_a_theme_or_section_scrolls_to_it_and_marks_items(qtbot, make_window,
@@ -96,10 +97,10 @@ def test_a_theme_or_section_scrolls_to_it_and_marks_items(qtbot, make_window,
 
 def test_unknown_locations_say_so_and_change_nothing(make_window) -> None:
     window = make_window()
-    before = window.history.current
+    before = window.current_location
     assert not window.navigate("2020-05-20/s9/lead/99")
     assert not window.navigate("du texte au hasard")
-    assert window.history.current == before
+    assert window.current_location == before
     assert "Introuvable" in window.status.currentMessage()
 
 
@@ -199,7 +200,7 @@ def test_back_and_forward_with_keys_and_mouse_buttons(qtbot, make_window,
     lead = corpus_store.sessions[2].leads[2].id
     for where in (s2, lead):
         window.navigate(where)
-    assert [window.history.current, window.reading.page_key] == [lead, s3]
+    assert [window.current_location, window.reading.page_key] == [lead, s3]
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window.reading, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
@@ -210,7 +211,7 @@ def test_back_and_forward_with_keys_and_mouse_buttons(qtbot, make_window,
     assert window.reading.page_key == s2
     qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.ForwardButton,
                      pos=QPoint(20, 20))
-    assert window.history.current == lead and window.reading.marked_id == lead
+    assert window.current_location == lead and window.reading.marked_id == lead
     assert not window.actions.forward.isEnabled()
 
 
@@ -243,7 +244,7 @@ def test_settings_are_restored_by_the_next_window(qtbot, make_window, corpus_sto
     first.close()
     assert Path(first.context.settings.path).is_file()
     second = make_window(size=None)
-    assert second.history.current == lead and second.reading.marked_id == lead
+    assert second.current_location == lead and second.reading.marked_id == lead
     assert second.reading.zoom == 2
     assert (second.size().width(), second.size().height()) == (780, 560)
     assert second.splitter.sizes() == sizes

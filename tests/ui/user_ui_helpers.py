@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from connecteur.store import UserStore
-from connecteur.ui.annotations.user_features import UserFeatures
 from connecteur.ui.shell.main_window import MainWindow
 
 # Facts checked in the corpus file (20 May 2020, session 1).
@@ -25,24 +24,25 @@ NASTY = ('<script>alert("x")</script> & « guillemets » \'simples\' "doubles" �
 def open_window(qtbot, make_window, **kwargs) -> MainWindow:
     """A window as the app builds it, once its user database is open."""
     window = make_window(**kwargs)
-    qtbot.waitUntil(lambda: features(window).layer.ready, timeout=10_000)
+    qtbot.waitUntil(lambda: window.context.user.ready, timeout=10_000)
     return window
 
 
-def features(window: MainWindow) -> UserFeatures:
-    return window.user_features
-
-
 def user(window: MainWindow) -> UserStore:
-    found = features(window).layer.user
+    found = window.context.user.user
     assert found is not None
     return found
 
 
 def settle(qtbot, window: MainWindow) -> None:
-    """Let queued repaints (a burst of changes) run."""
-    qtbot.waitUntil(lambda: not features(window).reading_annotations.refresh_pending,
-                    timeout=5000)
+    """Let the writes asked for be committed, and the repaints they cause run."""
+    qtbot.waitUntil(lambda: window.context.operations.idle, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.reading_annotations.refresh_pending, timeout=5000)
+
+
+def written(qtbot, window: MainWindow) -> None:
+    """Wait until every write asked for is committed (writes run off the UI thread)."""
+    qtbot.waitUntil(lambda: window.context.operations.idle, timeout=10_000)
 
 
 def context_menu(window: MainWindow, point: QPoint) -> QMenu:

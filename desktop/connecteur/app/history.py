@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
 
-class History:
-    """A list of visited locations with a cursor.
+T = TypeVar("T")
+
+
+class History(Generic[T]):
+    """A list of visited places with a cursor.
 
     Visiting a new location drops everything "forward" of the cursor. ``replace``
     lets a quick walk through search results count as one step, so that Back
@@ -13,15 +17,15 @@ class History:
     """
 
     def __init__(self, limit: int = 200) -> None:
-        self._entries: list[str] = []
+        self._entries: list[T] = []
         self._cursor = -1
         self._limit = limit
 
     @property
-    def current(self) -> str | None:
+    def current(self) -> T | None:
         return self._entries[self._cursor] if self._cursor >= 0 else None
 
-    def visit(self, location: str, *, replace: bool = False) -> None:
+    def visit(self, location: T, *, replace: bool = False) -> None:
         if location == self.current:
             return
         del self._entries[self._cursor + 1:]
@@ -40,13 +44,13 @@ class History:
     def can_go_forward(self) -> bool:
         return self._cursor < len(self._entries) - 1
 
-    def back(self) -> str | None:
+    def back(self) -> T | None:
         if not self.can_go_back():
             return None
         self._cursor -= 1
         return self.current
 
-    def forward(self) -> str | None:
+    def forward(self) -> T | None:
         if not self.can_go_forward():
             return None
         self._cursor += 1

@@ -1,11 +1,11 @@
-"""What the print dialog decided, as a plain value, and how it becomes a handout
-request.
+"""What to print, as a plain value, and how it becomes a handout request.
 
-:class:`PrintPlan` is built on the UI thread from the dialog's fields; the request is
-built from it in the worker (reading the trainer's notes for a whole library is not
-instant), by :func:`request_for_plan`, which holds no Qt and is tested on its own.
-The handouts package (ReportLab) is imported only when a request is built, never when
-the window starts.
+:class:`PrintPlan` is what the print dialog decided, or what ``connecteur handout``'s
+options say: both front ends build one and call :func:`request_for_plan` (in a worker,
+for the window: reading the trainer's notes for a whole library is not instant), so
+the same choice prints the same document from either. :func:`result_ids` collects
+every item a search finds, for "the results of a search". The handouts package
+(ReportLab) is imported only when a request is built, never when the window starts.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ class PrintPlan:
     """One handout to build: what, which edition, which paper, which cover texts.
 
     Empty ``title``/``subtitle`` mean "the default for these contents"; ``date`` is an
-    ISO date, or "" for none.
+    ISO date (or free text), "" for none, None for the default (the folder's date, or
+    today).
     """
 
     content: str
@@ -48,7 +49,7 @@ class PrintPlan:
     title: str = ""
     subtitle: str = ""
     audience: str = ""
-    date: str = ""
+    date: str | None = ""
     trainer_name: str = ""
     writing_space: bool = True
 
@@ -56,7 +57,8 @@ class PrintPlan:
         return {"edition": self.edition, "paper": self.paper,
                 "title": self.title.strip() or None,
                 "subtitle": self.subtitle.strip() or None,
-                "audience": self.audience.strip(), "date": self.date.strip(),
+                "audience": self.audience.strip(),
+                "date": None if self.date is None else self.date.strip(),
                 "trainer_name": self.trainer_name.strip(),
                 "writing_space": self.writing_space}
 
@@ -88,6 +90,25 @@ def request_for_plan(plan: PrintPlan, store: CorpusStore, user: UserStore | None
     else:
         raise HandoutError(f"Contenu à imprimer inconnu : « {plan.content} ».")
     return from_user.with_trainer_material(request, user)
+
+
+def result_ids(service: Any, query: str, kinds: Sequence[str] | None = None,
+               sessions: Sequence[str] | None = None) -> tuple[list[str], list[str]]:
+    """Every item a search finds, in rank order (a note stands for the item it is
+    written on), and the search's notices (what it did not understand)."""
+    from connecteur.search.service import MAX_PAGE_SIZE
+
+    ids: list[str] = []
+    page, notices = 1, []
+    while True:
+        results = service.search(query, kinds=tuple(kinds) if kinds else None,
+                                 sessions=tuple(sessions) if sessions else None,
+                                 page=page, page_size=MAX_PAGE_SIZE)
+        notices = list(results.notices)
+        ids.extend(hit.target_id for hit in results.hits)
+        if not results.hits or page * MAX_PAGE_SIZE >= results.total:
+            return ids, notices
+        page += 1
 
 
 def suggested_filename(title: str, edition: str) -> str:

@@ -13,12 +13,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from connecteur import paths
 from connecteur.errors import ConnecteurError
 
 if TYPE_CHECKING:  # the handouts package (and ReportLab) loads only when the command runs
+    from connecteur.app.print_plan import PrintPlan
     from connecteur.handouts import HandoutRequest
     from connecteur.store import CorpusStore, UserStore
 
@@ -81,43 +82,17 @@ def open_user_store(store: CorpusStore) -> UserStore | None:
     return user
 
 
-def resolve_folder(user: UserStore | None, name: str, **options: Any) -> HandoutRequest:
-    """The request for the course folder called ``name``: its items in order, its
-    title, audience and date, and (trainer edition) its folder notes."""
-    from connecteur.handouts import HandoutError
-    from connecteur.handouts.user_requests import request_for_folder
-
-    if user is None:
-        raise HandoutError(f"Dossier inconnu : « {name} ». Aucun dossier de formation "
-                           "n'existe encore.")
-    return request_for_folder(user, name, **options)
-
-
-def trainer_annotations(user: UserStore | None, request: HandoutRequest) -> HandoutRequest:
-    """``request`` with the trainer's notes and highlights (trainer edition only)."""
-    from connecteur.handouts.user_requests import with_trainer_material
-
-    return with_trainer_material(request, user)
-
-
 def search_item_ids(store: CorpusStore, query: str) -> list[str]:
     """Every item a search finds (a note stands for the item it is written on)."""
+    from connecteur.app.print_plan import result_ids
     from connecteur.cli.search_command import open_service
-    from connecteur.search.service import MAX_PAGE_SIZE
 
     service = open_service(store)
-    ids: list[str] = []
     try:
-        page = 1
-        while True:
-            results = service.search(query, page=page, page_size=MAX_PAGE_SIZE)
-            ids.extend(hit.target_id for hit in results.hits)
-            if not results.hits or page * MAX_PAGE_SIZE >= results.total:
-                break
-            page += 1
+        ids, notices = result_ids(service, query)
     finally:
         service.close()
-    for notice in results.notices:
+    for notice in notices:
         print(f"Remarque : {notice}", file=sys.stderr)
     return ids
 
@@ -153,29 +128,39 @@ def _check_sources(args: argparse.Namespace) -> None:
         raise HandoutError("La recherche (--query) est vide.")
 
 
+def plan_of(args: argparse.Namespace) -> PrintPlan:
+    """The options as the plan the print dialog would make of the same choice."""
+    from connecteur.app import print_plan as plans
+
+    if args.folder is not None:
+        content = plans.FOLDER
+    elif args.favorites:
+        content = plans.FAVOURITES
+    elif args.query is not None:
+        content = plans.RESULTS
+    else:
+        content = plans.LIBRARY if args.all else plans.SESSIONS
+    return plans.PrintPlan(
+        content, tuple(args.session), folder=args.folder or "", query=args.query or "",
+        edition=args.edition, paper=args.paper, title=args.title or "",
+        subtitle=args.subtitle or "", audience=args.audience, date=args.date,
+        trainer_name=args.trainer, writing_space=not args.no_writing_space)
+
+
 def _request(args: argparse.Namespace, store: CorpusStore,
              user: UserStore | None) -> HandoutRequest:
-    from connecteur.handouts import HandoutError, request_for_library, request_for_sessions
-    from connecteur.handouts.user_requests import request_for_favourites, request_for_results
+    from connecteur.app.print_plan import FAVOURITES, FOLDER, RESULTS, request_for_plan
+    from connecteur.handouts import HandoutError
 
-    options: dict[str, Any] = {
-        "edition": args.edition, "paper": args.paper, "subtitle": args.subtitle,
-        "audience": args.audience, "date": args.date, "trainer_name": args.trainer,
-        "writing_space": not args.no_writing_space, "title": args.title,
-    }
-    if args.folder is not None:
-        return resolve_folder(user, args.folder, **options)
-    if args.favorites:
-        if user is None:
-            raise HandoutError("Aucun favori à imprimer.",
-                               hint="Marquez d'abord des éléments d'une étoile (Ctrl+D).")
-        return request_for_favourites(user, **options)
-    if args.query is not None:
-        ids = search_item_ids(store, args.query)
-        return request_for_results(store, args.query, ids, user=user, **options)
-    if args.all:
-        return trainer_annotations(user, request_for_library(store, **options))
-    return trainer_annotations(user, request_for_sessions(store, args.session, **options))
+    plan = plan_of(args)
+    if plan.content == FOLDER and user is None:
+        raise HandoutError(f"Dossier inconnu : « {plan.folder} ». Aucun dossier de formation "
+                           "n'existe encore.")
+    if plan.content == FAVOURITES and user is None:
+        raise HandoutError("Aucun favori à imprimer.",
+                           hint="Marquez d'abord des éléments d'une étoile (Ctrl+D).")
+    ids = search_item_ids(store, plan.query) if plan.content == RESULTS else []
+    return request_for_plan(plan, store, user, ids)
 
 
 def _needs_user(args: argparse.Namespace) -> bool:

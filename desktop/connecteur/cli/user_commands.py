@@ -7,7 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from connecteur.corpus.citations import FORMATS, export_citations
+from connecteur.app import exchange
+from connecteur.corpus.citations import FORMATS
 from connecteur.corpus.reference import french_date
 from connecteur.errors import ConnecteurError
 from connecteur.fileio import write_atomically
@@ -92,7 +93,7 @@ def _emit(text: str, output: Path | None, what: str) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     with open_user(args) as user:
-        report = user.import_document(Path(args.file))
+        report = exchange.import_annotations(user, Path(args.file))
     print(f"Import de {args.file} :")
     for line in report.lines():
         print(f"  {line}")
@@ -103,8 +104,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_notes_export(args: argparse.Namespace) -> int:
     with open_user(args) as user:
-        text = user.export_json(args.folder) if args.format == "json" else \
-            user.export_markdown(args.folder)
+        text = exchange.annotations_text(user, args.format, args.folder)
     what = f"Dossier « {args.folder} » exporté" if args.folder else "Annotations exportées"
     _emit(text, args.output, what)
     return 0
@@ -148,7 +148,8 @@ def run_cite(args: argparse.Namespace) -> int:
     corpus = CorpusStore.open(getattr(args, "db", None))
     if args.folder:
         with open_user(args) as user:
-            resources = user.folder_resources(args.folder)
+            resources = exchange.resources_in_scope(
+                corpus, user, exchange.ResourceScope(exchange.FOLDER, args.folder))
         if not resources:
             raise ConnecteurError(f"Le dossier « {args.folder} » ne contient aucune ressource.",
                                   hint="Ajoutez-y des ressources ou des sessions entières.")
@@ -158,10 +159,11 @@ def run_cite(args: argparse.Namespace) -> int:
             raise ConnecteurError(f"« {args.session} » n'est pas une session "
                                   f"({KIND_LABELS.get(session.kind, session.kind).lower()}).",
                                   hint="Exemple : 2020-05-20/s1.")
-        resources = list(session.resources)
+        resources = exchange.resources_in_scope(
+            corpus, None, exchange.ResourceScope(exchange.SESSION, session.id))
     else:
-        resources = corpus.resources()
-    text = export_citations([(r, corpus.session_of(r)) for r in resources], args.format)
+        resources = exchange.resources_in_scope(corpus, None, exchange.ResourceScope())
+    text = exchange.citations_text(resources, args.format)
     _emit(text, args.output, f"{len(resources)} ressource(s) exportée(s)")
     return 0
 

@@ -8,8 +8,12 @@ Why these settings:
 * ``busy_timeout``: two windows of the app on the same data wait for each other's
   (short) transactions instead of failing; writes start with ``BEGIN IMMEDIATE`` so
   two writers never deadlock on a lock upgrade.
-* One connection per store, shared across threads behind a lock: a Qt front end may
-  run an export or an import in a worker while the window reads.
+* Two connections per store: the *writer*, behind a lock, used by transactions (a Qt
+  front end runs every write in one worker thread), and the *reader*, used by reads
+  from any other thread. With WAL a reader never waits for a writer, so the window
+  keeps reading (and repainting) while an import holds a long transaction; it sees
+  the data as of the last commit. A read made by the thread that holds the write
+  transaction joins it, so commands see their own uncommitted rows.
 """
 
 from __future__ import annotations
@@ -75,6 +79,10 @@ class UserDatabase:
         self._conn = conn
         self._lock = threading.RLock()
         self._depth = 0
+        self._owner: int | None = None  # the thread inside a write transaction
+        self._reader: sqlite3.Connection | None = None
+        self._read_lock = threading.RLock()
+        self._read_depth = 0
         self._data_version = self._read_data_version()
 
     @classmethod
@@ -104,6 +112,22 @@ class UserDatabase:
             with suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA optimize")
             self._conn.close()
+        with self._read_lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+
+    def _in_own_transaction(self) -> bool:
+        return self._owner == threading.get_ident()
+
+    def _read_connection(self) -> sqlite3.Connection:
+        """The reader, opened on first use (call with ``_read_lock`` held)."""
+        if self._reader is None:
+            try:
+                self._reader = connect(self.path)
+            except sqlite3.Error as exc:
+                raise _translate(exc, self.path) from None
+        return self._reader
 
     # --- transactions -----------------------------------------------------------------
     @contextmanager
@@ -125,6 +149,7 @@ class UserDatabase:
             except sqlite3.Error as exc:
                 raise _translate(exc, self.path) from None
             self._depth = 1
+            self._owner = threading.get_ident()
             try:
                 yield self._conn
                 self._conn.execute("COMMIT")
@@ -136,6 +161,7 @@ class UserDatabase:
                 raise
             finally:
                 self._depth = 0
+                self._owner = None
             self._data_version = self._read_data_version()
 
     def _rollback(self) -> None:
@@ -145,31 +171,44 @@ class UserDatabase:
     # --- reads ------------------------------------------------------------------------
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
-        """A consistent view for several reads, without taking the write lock (WAL
-        readers never wait for a writer). Inside a transaction, reads join it."""
-        with self._lock:
-            if self._depth:
+        """A consistent view for several reads, on the reader (WAL readers never wait
+        for a writer). Inside this thread's write transaction, reads join it."""
+        if self._in_own_transaction():
+            with self._lock:
                 yield self._conn
+            return
+        with self._read_lock:
+            conn = self._read_connection()
+            if self._read_depth:  # nested: joins the outer snapshot
+                yield conn
                 return
             try:
-                self._conn.execute("BEGIN")
+                conn.execute("BEGIN")
             except sqlite3.Error as exc:
                 raise _translate(exc, self.path) from None
-            self._depth = 1
+            self._read_depth = 1
             try:
-                yield self._conn
+                yield conn
             except sqlite3.Error as exc:
                 raise _translate(exc, self.path) from None
             finally:
-                self._depth = 0
-                self._rollback()  # nothing to keep: a read-only transaction
+                self._read_depth = 0
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")  # nothing to keep: a read-only transaction
 
     def rows(self, sql: str, params: Sequence | dict = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            try:
-                return self._conn.execute(sql, params).fetchall()
-            except sqlite3.Error as exc:
-                raise _translate(exc, self.path) from None
+        if self._in_own_transaction():
+            with self._lock:
+                return self._execute(self._conn, sql, params)
+        with self._read_lock:
+            return self._execute(self._read_connection(), sql, params)
+
+    def _execute(self, conn: sqlite3.Connection, sql: str,
+                 params: Sequence | dict) -> list[sqlite3.Row]:
+        try:
+            return conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from None
 
     def row(self, sql: str, params: Sequence | dict = ()) -> sqlite3.Row | None:
         found = self.rows(sql, params)
@@ -192,12 +231,17 @@ class UserDatabase:
         return self._conn.execute("PRAGMA data_version").fetchone()[0]
 
     def changed_elsewhere(self) -> bool:
-        """Whether another connection (another window) committed since we last looked."""
-        with self._lock:
+        """Whether another connection (another window) committed since we last looked.
+        Never waits: while this store is writing, the answer is no (we will look again)."""
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
             current = self._read_data_version()
             changed = current != self._data_version
             self._data_version = current
             return changed
+        finally:
+            self._lock.release()
 
     def integrity_problems(self) -> list[str]:
         """``PRAGMA integrity_check`` messages; empty when the file is sound."""

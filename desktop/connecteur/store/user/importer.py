@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from connecteur.errors import ConnecteurError
 from connecteur.store.user.changes import Change, change
 from connecteur.store.user.context import UserContext
 from connecteur.store.user.exporter import FIELDS, FORMAT, VERSION
@@ -41,6 +42,13 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
 
 
 # --- reading and checking -----------------------------------------------------------
+
+class ImportCancelled(ConnecteurError):
+    """The trainer cancelled the import: nothing was imported."""
+
+    def __init__(self) -> None:
+        super().__init__("Import annulé : aucune annotation n'a été ajoutée.")
+
 
 def read_document(path: Path) -> dict:
     try:

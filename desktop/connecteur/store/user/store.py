@@ -36,6 +36,7 @@ from connecteur.store.user.folders import Folders
 from connecteur.store.user.highlights import Highlights
 from connecteur.store.user.importer import (
     ImportAnnotations,
+    ImportCancelled,
     ImportReport,
     check_document,
     parse_document,
@@ -248,17 +249,26 @@ class UserStore:
         text = self.export_json(folder) if fmt == "json" else self.export_markdown(folder)
         return write_atomically(Path(target), text)
 
-    def import_document(self, document: dict | str | Path,
-                        origin: object = None) -> ImportReport:
-        """Merge an export into this installation (one undoable step); see ``user_import``."""
+    def import_document(self, document: dict | str | Path, origin: object = None, *,
+                        progress: Callable[[int, int], None] | None = None,
+                        cancelled: Callable[[], bool] | None = None) -> ImportReport:
+        """Merge an export into this installation (one undoable step); see ``importer``.
+        ``progress(done, total)`` is told how far it got; when ``cancelled()`` turns
+        True before the commit, nothing is imported."""
         if isinstance(document, Path):
             document = read_document(document)
         elif isinstance(document, str):
             document = parse_document(document)
         else:
             document = check_document(document)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        if progress is not None:
+            progress(0, 1)
         command = ImportAnnotations(self._ctx, document)
         self._ctx.run(command, origin)
+        if progress is not None:
+            progress(1, 1)
         return command.report
 
     # --- resources, for citations -----------------------------------------------------------

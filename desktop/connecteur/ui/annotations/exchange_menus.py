@@ -1,48 +1,37 @@
-"""Fichier › export and import of the trainer's layer, and of the resources.
+"""Fichier › Annotations and Fichier › Ressources, and a folder's export entries.
 
-* Annotations (all, or one course folder) to Markdown (readable, with references
-  and ``connecteur://`` links) or JSON (complete, versioned).
-* A JSON export imported into this installation, with the merge report (added,
-  skipped, not attached).
-* Resources (all, the session shown, or a folder's) to BibTeX, RIS or CSL-JSON.
+The work is ``connecteur.app.exchange``'s (shared with the command line); this module
+asks for a path, runs the work as an operation (off the UI thread) and says what
+happened. An import shows its progress and can be cancelled: the store then rolls
+everything back, so nothing is half-imported.
 
-Files are written atomically (never half a file). The dialogs only choose a path:
-the work is in plain methods (``write_annotations``, ``read_annotations``,
-``write_resources``) that tests call with a path.
+The dialogs only choose a path (``ask_save_path`` / ``ask_open_path`` can be replaced,
+which is how tests drive it); ``write_annotations``, ``read_annotations`` and
+``write_resources`` take a path.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from connecteur import paths
-from connecteur.corpus import Resource, Session
-from connecteur.corpus.text import fold
-from connecteur.errors import ConnecteurError
-from connecteur.fileio import write_atomically
+from connecteur.app import exchange
+from connecteur.app.exchange import ResourceScope
 from connecteur.store import CorpusStore
 from connecteur.ui.annotations.user_layer import UserLayer
+from connecteur.ui.shell.operations import WORK, Operation, OperationRunner, Ticket
 
 if TYPE_CHECKING:  # the user layer loads after the first paint
     from connecteur.store import ImportReport
 
-ANNOTATION_FORMATS = {"markdown": ".md", "json": ".json"}
-RESOURCE_FORMATS = {"bibtex": ".bib", "ris": ".ris", "csl-json": ".json"}
 SavePath = Callable[[str, Path, str], Path | None]  # title, suggested path, filter
 OpenPath = Callable[[str, Path, str], Path | None]
 Report = Callable[[str, str, str], None]  # title, text, details
-
-
-def slug(text: str, limit: int = 48) -> str:
-    """``Manager en crise — session de mars`` → ``manager-en-crise-session-de-mars``."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:limit].strip("-") or "export"
 
 
 def _save_dialog(parent: QWidget) -> SavePath:
@@ -72,64 +61,113 @@ def _report_box(parent: QWidget) -> Report:
 
 
 class AnnotationExchange(QObject):
-    def __init__(self, layer: UserLayer, store: CorpusStore, window: QWidget,
-                 current_session: Callable[[], str | None]) -> None:
+    imported = Signal(object)  # the ImportReport, once an import is committed
+
+    def __init__(self, layer: UserLayer, library: CorpusStore, operations: OperationRunner,
+                 window: QWidget, current_session: Callable[[], str | None]) -> None:
         super().__init__(window)
         self._layer = layer
-        self._store = store
+        self._library = library
+        self._operations = operations
+        self._window = window
         self._current_session = current_session
         self.ask_save_path: SavePath = _save_dialog(window)
         self.ask_open_path: OpenPath = _open_dialog(window)
         self.show_report: Report = _report_box(window)
         self.directory = paths.documents_dir()
         self.last_report: ImportReport | None = None
+        self.import_ticket: Ticket | None = None
+        self.progress_dialog: QProgressDialog | None = None
 
     # --- the work (no dialog) --------------------------------------------------------
 
-    def write_annotations(self, target: Path, fmt: str, folder: str | None = None) -> Path | None:
-        written = self._layer.attempt(lambda u: u.export_to(target, fmt, folder))
-        if written is not None:
-            self._layer.message.emit(self.tr("Annotations exportées dans {0}").format(written))
-        return written
+    def write_annotations(self, target: Path, fmt: str, folder: str | None = None) -> None:
+        """Export in the background; the status bar says where it went."""
+        said = self.tr("Annotations exportées dans {0}")
+        self._layer.write(lambda u: exchange.write_annotations(u, target, fmt, folder),
+                          done=lambda written: self._layer.message.emit(said.format(written)),
+                          label=self.tr("Export des annotations…"))
 
-    def read_annotations(self, source: Path) -> ImportReport | None:
-        report = self._layer.attempt(lambda u: u.import_document(Path(source), origin=self))
-        self.last_report = report
-        if report is not None:
-            self.show_report(self.tr("Import des annotations"),
-                             self.tr("Import de {0} terminé.").format(Path(source).name),
-                             "\n".join(report.lines()))
-            self._layer.message.emit(self.tr("Annotations importées (Ctrl+Z pour annuler)."))
-        return report
-
-    def resources(self, scope: str) -> list[tuple[Resource, Session]]:
-        """``all``, ``session`` (the one shown) or a folder ID."""
-        if scope == "all":
-            found = self._store.resources()
-        elif scope == "session":
-            session = self._store.find(self._current_session() or "")
-            found = list(session.resources) if isinstance(session, Session) else []
+    def read_annotations(self, source: Path) -> Ticket | None:
+        """Import in the background, with a progress dialog and Cancel."""
+        if self.import_ticket is not None and self.import_ticket.running:
+            self._layer.failed.emit(self.tr("Un import est déjà en cours."))
+            return None
+        source = Path(source)
+        dialog = self._progress_dialog(source.name)
+        ticket = self._layer.write(
+            lambda u, progress, cancelled: exchange.import_annotations(
+                u, source, origin=self, progress=progress, cancelled=cancelled),
+            label=self.tr("Import des annotations…"),
+            progress=self._progressed, done=lambda report: self._imported(source, report),
+            failed=self._import_failed, on_cancel=self._import_cancelled)
+        self.import_ticket = ticket
+        if ticket is None:
+            dialog.close()
         else:
-            found = self._layer.attempt(lambda u: u.folder_resources(scope)) or []
-        return [(r, self._store.session_of(r)) for r in found]
+            dialog.canceled.connect(ticket.cancel)
+        return ticket
 
-    def write_resources(self, target: Path, fmt: str, scope: str = "all") -> Path | None:
-        from connecteur.corpus.citations import export_citations
+    def _progress_dialog(self, name: str) -> QProgressDialog:
+        dialog = QProgressDialog(self.tr("Import de {0}…").format(name), self.tr("Annuler"),
+                                 0, 0, self._window)
+        dialog.setObjectName("import-progress")
+        dialog.setWindowTitle(self.tr("Import des annotations"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)  # quick imports never show it
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        self.progress_dialog = dialog
+        return dialog
 
-        resources = self.resources(scope)
-        if not resources:
-            self._layer.failed.emit(self.tr("Aucune ressource à exporter ici (un dossier "
-                                            "exporte ses ressources et celles de ses "
-                                            "sessions)."))
-            return None
-        try:
-            written = write_atomically(Path(target), export_citations(resources, fmt))
-        except ConnecteurError as exc:
-            self._layer.failed.emit(str(exc))
-            return None
-        self._layer.message.emit(self.tr("{0} ressource(s) exportée(s) dans {1}").format(
-            len(resources), written))
-        return written
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.setMaximum(max(total, 0))
+            self.progress_dialog.setValue(min(done, total) if total else 0)
+
+    def _close_progress(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.canceled.disconnect()
+            self.progress_dialog.close()
+            self.progress_dialog.deleteLater()
+            self.progress_dialog = None
+
+    def _imported(self, source: Path, report: ImportReport) -> None:
+        self._close_progress()
+        self.last_report = report
+        self.show_report(self.tr("Import des annotations"),
+                         self.tr("Import de {0} terminé.").format(source.name),
+                         "\n".join(report.lines()))
+        self._layer.message.emit(self.tr("Annotations importées (Ctrl+Z pour annuler)."))
+        self.imported.emit(report)
+
+    def _import_failed(self, message: str) -> None:
+        self._close_progress()
+        self._layer.failed.emit(message)
+
+    def _import_cancelled(self) -> None:
+        self._close_progress()
+        self._layer.message.emit(self.tr("Import annulé : aucune annotation n'a été "
+                                         "ajoutée."))
+
+    def resources(self, scope: ResourceScope) -> list:
+        """The resources of a scope (read now, for the menus and the tests)."""
+        user = self._layer.user if self._layer.ready else None
+        return exchange.resources_in_scope(self._library, user, scope)
+
+    def write_resources(self, target: Path, fmt: str, scope: ResourceScope) -> None:
+        user = self._layer.user if self._layer.ready else None
+        library = self._library
+
+        def work() -> tuple[Path, int]:
+            found = exchange.resources_in_scope(library, user, scope)
+            return exchange.write_citations(target, found, fmt), len(found)
+
+        said = self.tr("{0} ressource(s) exportée(s) dans {1}")
+        self._operations.run(Operation(
+            work, label=self.tr("Export des ressources…"), lane=WORK,
+            done=lambda result: self._layer.message.emit(said.format(result[1], result[0])),
+            failed=self._layer.failed.emit))
 
     # --- with dialogs ----------------------------------------------------------------
 
@@ -138,47 +176,37 @@ class AnnotationExchange(QObject):
             return None
         return self._layer.read(lambda u: u.folders.get(folder).name, folder)
 
-    def export_annotations(self, fmt: str, folder: str | None = None) -> Path | None:
+    def export_annotations(self, fmt: str, folder: str | None = None) -> None:
         name = self._folder_name(folder)
-        stem = f"dossier-{slug(name)}" if name else "annotations-connecteur"
-        suggested = paths.export_path(self.directory, f"{stem}-{date.today().isoformat()}"
-                                                      f"{ANNOTATION_FORMATS[fmt]}")
+        suggested = paths.export_path(self.directory, exchange.annotations_filename(name, fmt))
         filters = (self.tr("Markdown (*.md)") if fmt == "markdown"
                    else self.tr("JSON (*.json)"))
         title = (self.tr("Exporter le dossier « {0} »").format(name) if name
                  else self.tr("Exporter toutes les annotations"))
         target = self.ask_save_path(title, suggested, filters)
-        if target is None:
-            return None
-        self.directory = target.parent
-        return self.write_annotations(target, fmt, folder)
+        if target is not None:
+            self.directory = target.parent
+            self.write_annotations(target, fmt, folder)
 
-    def import_annotations(self) -> ImportReport | None:
+    def import_annotations(self) -> None:
         source = self.ask_open_path(self.tr("Importer des annotations"), self.directory,
                                     self.tr("Export d'annotations Connecteur (*.json)"))
-        if source is None:
-            return None
-        self.directory = source.parent
-        return self.read_annotations(source)
+        if source is not None:
+            self.directory = source.parent
+            self.read_annotations(source)
 
-    def export_resources(self, fmt: str, scope: str = "all") -> Path | None:
-        if scope == "all":
-            stem = "ressources-connecteur"
-        elif scope == "session":
-            session = self._store.find(self._current_session() or "")
-            stem = (f"ressources-{session.date}-session-{session.number}"
-                    if isinstance(session, Session) else "ressources-session")
-        else:
-            stem = f"ressources-{slug(self._folder_name(scope) or 'dossier')}"
+    def export_resources(self, fmt: str, scope: ResourceScope) -> None:
+        if scope.kind == exchange.SESSION and not scope.key:
+            scope = ResourceScope(exchange.SESSION, self._current_session() or "")
+        name = self._folder_name(scope.key) if scope.kind == exchange.FOLDER else None
         filters = {"bibtex": self.tr("BibTeX (*.bib)"), "ris": self.tr("RIS (*.ris)"),
                    "csl-json": self.tr("CSL-JSON (*.json)")}[fmt]
-        target = self.ask_save_path(self.tr("Exporter les ressources"),
-                                    paths.export_path(self.directory,
-                                                      stem + RESOURCE_FORMATS[fmt]), filters)
-        if target is None:
-            return None
-        self.directory = target.parent
-        return self.write_resources(target, fmt, scope)
+        suggested = paths.export_path(
+            self.directory, exchange.resources_filename(scope, self._library, fmt, name))
+        target = self.ask_save_path(self.tr("Exporter les ressources"), suggested, filters)
+        if target is not None:
+            self.directory = target.parent
+            self.write_resources(target, fmt, scope)
 
     # --- menus -----------------------------------------------------------------------
 
@@ -189,15 +217,15 @@ class AnnotationExchange(QObject):
         menu.addAction(self.tr("Exporter le dossier en &JSON…"),
                        lambda: self.export_annotations("json", folder_id))
         sub = menu.addMenu(self.tr("Exporter les &ressources du dossier"))
-        self._resource_entries(sub, folder_id)
+        self._resource_entries(sub, ResourceScope(exchange.FOLDER, folder_id))
 
-    def _resource_entries(self, menu: QMenu, scope: str) -> None:
+    def _resource_entries(self, menu: QMenu, scope: ResourceScope) -> None:
         for fmt, text in (("bibtex", self.tr("BibTeX (.bib)…")), ("ris", self.tr("RIS (.ris)…")),
                           ("csl-json", self.tr("CSL-JSON (.json)…"))):
             menu.addAction(text, lambda f=fmt: self.export_resources(f, scope))
 
     def fill_file_menu(self, menu: QMenu) -> None:
-        """Fichier › Annotations ▸ and Ressources ▸ (filled when they open)."""
+        """Fichier › Annotations ▸ (filled when it opens)."""
         menu.clear()
         ready = self._layer.ready
         for fmt, text in (("markdown", self.tr("Exporter toutes les annotations en "
@@ -217,16 +245,21 @@ class AnnotationExchange(QObject):
         menu.addSeparator()
         action = menu.addAction(self.tr("&Importer des annotations (JSON)…"),
                                 self.import_annotations)
+        action.setObjectName("import-annotations")
         action.setEnabled(ready)
 
     def fill_resources_menu(self, menu: QMenu) -> None:
+        """Fichier › Ressources ▸ (filled when it opens)."""
         menu.clear()
-        self._resource_entries(menu.addMenu(self.tr("&Toutes les ressources")), "all")
+        self._resource_entries(menu.addMenu(self.tr("&Toutes les ressources")), ResourceScope())
         session = menu.addMenu(self.tr("Ressources de la &session affichée"))
-        session.setEnabled(isinstance(self._store.find(self._current_session() or ""), Session))
-        self._resource_entries(session, "session")
+        current = self._current_session() or ""
+        session.setEnabled(self._library.find(current) is not None
+                           and self._library.find(current).kind == "session")
+        self._resource_entries(session, ResourceScope(exchange.SESSION))
         folders = self._layer.read(lambda u: u.folders.list(), [])
         if folders:
             sub = menu.addMenu(self.tr("Ressources d'un &dossier"))
             for folder in folders:
-                self._resource_entries(sub.addMenu(folder.name), folder.id)
+                self._resource_entries(sub.addMenu(folder.name),
+                                       ResourceScope(exchange.FOLDER, folder.id))

@@ -96,8 +96,9 @@ class FavoritesView(QWidget):
         return [self.model.item_id(r) for r in rows]
 
     def unstar(self, item_id: str) -> None:
-        if self._layer.perform(lambda u: u.stars.unstar(item_id, origin=self)):
-            self._layer.message.emit(self.tr("Retiré des favoris (Ctrl+Z pour annuler)."))
+        said = self.tr("Retiré des favoris (Ctrl+Z pour annuler).")
+        self._layer.write(lambda u: u.stars.unstar(item_id, origin=self),
+                          done=lambda _r: self._layer.message.emit(said))
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -62,6 +62,7 @@ class NoteEditor(QWidget):
         self.text.installEventFilter(self)
         self.note_id: str | None = None
         self.item_id: str | None = None
+        self.session = 0  # which editing this is: a late answer must not close a newer one
         self._original = ""
         self._retranslate()
 
@@ -71,6 +72,7 @@ class NoteEditor(QWidget):
               title: str = "") -> None:
         """Edit ``body`` (a new note when ``note_id`` is None) and take the focus."""
         self.item_id, self.note_id, self._original = item_id, note_id, body
+        self.session += 1
         self.title.setText(title)
         self.title.setVisible(bool(title))
         self.text.setPlainText(body)
@@ -97,6 +99,7 @@ class NoteEditor(QWidget):
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def finish(self) -> None:
+        self.session += 1
         self.item_id = self.note_id = None
         self._original = ""
         self.text.clear()
@@ -141,13 +144,17 @@ class NoteEditor(QWidget):
             self._retranslate()
 
 
+Answer = Callable[[str | None], None]  # None: saved; else the French reason it was not
+
+
 class NoteDialog(QDialog):
     """A note in a dialog: for a highlight ("Surligner avec une note…") or for an item
-    of a course folder. ``on_save(text)`` returns a French error or None; the dialog
-    closes only once the note is saved."""
+    of a course folder. ``on_save(text, answer)`` starts the save (in the background)
+    and calls ``answer`` with None once it is committed, or with the French reason it
+    was refused; the dialog waits, then closes only once the note is saved."""
 
     def __init__(self, title: str, label: str, text: str,
-                 on_save: Callable[[str], str | None], parent: QWidget | None = None) -> None:
+                 on_save: Callable[[str, Answer], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("note-dialog")
         self.setWindowTitle(title)
@@ -164,6 +171,7 @@ class NoteDialog(QDialog):
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
@@ -174,8 +182,18 @@ class NoteDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(460, 300)
 
+    @property
+    def saving(self) -> bool:
+        return not self.save_button.isEnabled()
+
     def save(self) -> None:
-        problem = self._on_save(self.text.toPlainText())
+        if self.saving:
+            return
+        self.save_button.setEnabled(False)
+        self._on_save(self.text.toPlainText(), self._answered)
+
+    def _answered(self, problem: str | None) -> None:
+        self.save_button.setEnabled(True)
         if problem:
             self.error.setText(problem)
             self.error.show()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from connecteur.store import Change, Highlight, ItemAnnotations, Note
 from connecteur.store.user.markup import note_html
-from connecteur.ui.annotations.note_editor import NoteDialog, NoteEditor
+from connecteur.ui.annotations.note_editor import Answer, NoteDialog, NoteEditor
 from connecteur.ui.annotations.user_layer import UserLayer, concerns
 from connecteur.ui.common.item_summary import excerpt, text_of, title_of, when
 from connecteur.ui.common.palette import mix, muted_text, render_style
@@ -158,34 +158,39 @@ class NotesPanel(QWidget):
         tag, item_id = self.tag_input.text(), self.item_id
         if not tag.strip() or item_id is None:
             return
-        if self._layer.attempt(lambda u: u.tags.add(item_id, tag, origin=self)) is not None:
-            self.tag_input.clear()
+        def added(_result: object) -> None:
+            if self.tag_input.text() == tag:
+                self.tag_input.clear()
             self._say_saved()
+
+        self._layer.write(lambda u: u.tags.add(item_id, tag, origin=self), done=added)
 
     def remove_tag(self, tag: str) -> None:
         item_id = self.item_id
-        if item_id is not None and self._layer.perform(
-                lambda u: u.tags.remove(item_id, tag, origin=self)):
-            self._layer.message.emit(self.tr("Étiquette « {0} » retirée (Ctrl+Z pour "
-                                             "annuler).").format(tag))
+        if item_id is None:
+            return
+        said = self.tr("Étiquette « {0} » retirée (Ctrl+Z pour annuler).").format(tag)
+        self._layer.write(lambda u: u.tags.remove(item_id, tag, origin=self),
+                          done=lambda _r: self._layer.message.emit(said))
 
     def delete_note(self, note_id: str) -> None:
-        if self._layer.perform(lambda u: u.notes.delete(note_id, origin=self)):
-            self._layer.message.emit(self.tr("Note supprimée (Ctrl+Z pour annuler)."))
+        said = self.tr("Note supprimée (Ctrl+Z pour annuler).")
+        self._layer.write(lambda u: u.notes.delete(note_id, origin=self),
+                          done=lambda _r: self._layer.message.emit(said))
 
     def delete_highlight(self, highlight_id: str) -> None:
-        if self._layer.perform(lambda u: u.highlights.delete(highlight_id, origin=self)):
-            self._layer.message.emit(self.tr("Surlignage retiré (Ctrl+Z pour annuler)."))
+        said = self.tr("Surlignage retiré (Ctrl+Z pour annuler).")
+        self._layer.write(lambda u: u.highlights.delete(highlight_id, origin=self),
+                          done=lambda _r: self._layer.message.emit(said))
 
     def edit_highlight_note(self, highlight_id: str) -> NoteDialog | None:
         found = next((h for h in self._highlights() if h.id == highlight_id), None)
         if found is None:
             return None
 
-        def save(text: str) -> str | None:
-            _, problem = self._layer.outcome(
-                lambda u: u.highlights.set_note(highlight_id, text, origin=self))
-            return problem or None
+        def save(text: str, answer: Answer) -> None:
+            self._layer.write(lambda u: u.highlights.set_note(highlight_id, text, origin=self),
+                              done=lambda _r: answer(None), failed=answer)
 
         dialog = NoteDialog(self.tr("Note du surlignage"), f"« {found.quote} »", found.note,
                             save, self)
@@ -359,7 +364,7 @@ class NotesPanel(QWidget):
         for key in highlight_colours.KEYS:
             action = menu.addAction(highlight_colours.swatch(key, self.palette()),
                                     highlight_colours.name(key))
-            action.triggered.connect(lambda _c=False, k=key: self._layer.attempt(
+            action.triggered.connect(lambda _c=False, k=key: self._layer.write(
                 lambda u: u.highlights.set_colour(highlight_id, k, origin=self)))
         menu.popup(QCursor.pos())
 
@@ -369,21 +374,33 @@ class NotesPanel(QWidget):
                          self, self)
 
     def _save_note(self, body: str) -> None:
+        """Save in the background; the editor closes once the note is committed, and
+        keeps every character on screen when it is refused."""
         item_id, note_id = self.editor.item_id, self.editor.note_id
         if item_id is None:
             return
+        editor_session = self.editor.session
+
+        def saved(note: Note) -> None:
+            if self.editor.session == editor_session:
+                self.editor.finish()
+                self._editor_closed()
+            self.focused = note.id if self.item_id == item_id else self.focused
+            self.reload()
+            self._say_saved()
+
+        def refused(problem: str) -> None:
+            if self.editor.session == editor_session:
+                self.editor.refused(problem)
+            else:
+                self._layer.failed.emit(problem)
+
         if note_id is None:
-            done, problem = self._layer.outcome(lambda u: u.notes.add(item_id, body, origin=self))
+            self._layer.write(lambda u: u.notes.add(item_id, body, origin=self),
+                              done=saved, failed=refused)
         else:
-            done, problem = self._layer.outcome(lambda u: u.notes.edit(note_id, body,
-                                                                       origin=self))
-        if done is None:
-            self.editor.refused(problem)
-            return
-        self.editor.finish()
-        self.focused = done.id
-        self._editor_closed()
-        self._say_saved()
+            self._layer.write(lambda u: u.notes.edit(note_id, body, origin=self),
+                              done=saved, failed=refused)
 
     def _editor_closed(self) -> None:
         self.view.setMaximumHeight(16_777_215)

@@ -185,21 +185,17 @@ class OrphansView(QDialog):
         orphan, item_id = self.current(), self._current_item()
         if orphan is None or orphan.kind != "note" or not item_id:
             return False
-        if self._layer.attempt(lambda u: u.notes.move(orphan.id, item_id, origin=self)):
-            self._layer.message.emit(self.tr("Note rattachée à l'élément affiché (Ctrl+Z pour "
-                                             "annuler)."))
-            return True
-        return False
+        said = self.tr("Note rattachée à l'élément affiché (Ctrl+Z pour annuler).")
+        return self._layer.write(lambda u: u.notes.move(orphan.id, item_id, origin=self),
+                                 done=lambda _r: self._layer.message.emit(said)) is not None
 
     def delete_current(self) -> bool:
         orphan = self.current()
         if orphan is None:
             return False
-        if self._layer.perform(lambda u: remove_orphan(u, orphan, self)):
-            self._layer.message.emit(self.tr("Annotation orpheline supprimée (Ctrl+Z pour "
-                                             "annuler)."))
-            return True
-        return False
+        said = self.tr("Annotation orpheline supprimée (Ctrl+Z pour annuler).")
+        return self._layer.write(lambda u: remove_orphan(u, orphan, self),
+                                 done=lambda _r: self._layer.message.emit(said)) is not None
 
     def _copy(self, orphan: Orphan) -> None:
         parts = [orphan.quote and f"« {orphan.quote} »", orphan.text, orphan.item_reference]

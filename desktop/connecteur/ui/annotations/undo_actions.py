@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from connecteur.ui.annotations.user_layer import UserLayer
-from connecteur.ui.shell import hotkeys
+from connecteur.ui.shell.actions import set_text
 
 CONTEXT = "UndoLabels"
 # The store's labels (French verb phrases), translated when shown.
@@ -76,40 +76,36 @@ def editable_field(widget: QWidget | None) -> QWidget | None:
 
 
 class UndoActions(QObject):
-    def __init__(self, layer: UserLayer, parent: QObject | None = None) -> None:
+    """Drives the window's Annuler / Rétablir actions (``Actions.undo``/``redo``)."""
+
+    def __init__(self, layer: UserLayer, undo: QAction, redo: QAction,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._layer = layer
-        self.undo = QAction(self)
-        self.undo.setObjectName("undo")
-        self.undo.setShortcuts(hotkeys.sequences(hotkeys.UNDO))
-        self.redo = QAction(self)
-        self.redo.setObjectName("redo")
-        self.redo.setShortcuts(hotkeys.sequences(hotkeys.REDO))
+        self.undo, self.redo = undo, redo
         self.undo.triggered.connect(self.do_undo)
         self.redo.triggered.connect(self.do_redo)
         layer.history_changed.connect(self.update)
         layer.opened.connect(lambda _user: self.update())
         self.update()
 
-    def do_undo(self) -> str | None:
+    def do_undo(self) -> None:
         field = editable_field(QApplication.focusWidget())
         if field is not None:
             field.undo()  # type: ignore[attr-defined]
-            return None
-        label = self._layer.attempt(lambda u: u.undo(origin=self))
-        if label:
-            self._layer.message.emit(self.tr("Annulé : {0}").format(translated_label(label)))
-        return label
+            return
+        said = self.tr("Annulé : {0}")
+        self._layer.write(lambda u: u.undo(origin=self), done=lambda label: label and
+                          self._layer.message.emit(said.format(translated_label(label))))
 
-    def do_redo(self) -> str | None:
+    def do_redo(self) -> None:
         field = editable_field(QApplication.focusWidget())
         if field is not None:
             field.redo()  # type: ignore[attr-defined]
-            return None
-        label = self._layer.attempt(lambda u: u.redo(origin=self))
-        if label:
-            self._layer.message.emit(self.tr("Rétabli : {0}").format(translated_label(label)))
-        return label
+            return
+        said = self.tr("Rétabli : {0}")
+        self._layer.write(lambda u: u.redo(origin=self), done=lambda label: label and
+                          self._layer.message.emit(said.format(translated_label(label))))
 
     def update(self) -> None:
         """Relabel and enable the entries from the store's history."""
@@ -124,9 +120,7 @@ class UndoActions(QObject):
         self.undo.setEnabled(can_undo)
         self.redo.setEnabled(can_redo)
         for action in (self.undo, self.redo):
-            shortcut = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
-            plain = action.text().replace("&", "")
-            action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
+            set_text(action, action.text())
 
     def retranslate(self) -> None:
         self.update()

@@ -1,27 +1,30 @@
 """The trainer's own layer (``UserStore``) seen from the window.
 
-:class:`UserLayer` opens the user database off the UI thread once the first page is
+:class:`UserLayer` opens the user database in the background once the first page is
 on screen, then relays the store's change notifications to a Qt signal that always
-fires on the UI thread, whichever thread made the change (Qt queues a signal emitted
-from a worker to an object living in the UI thread; from the UI thread it is
-delivered at once, so a view is up to date when the call that saved returns).
+fires on the UI thread, whichever thread made the change.
 
-Views never catch store errors themselves: :meth:`UserLayer.attempt` runs an
-operation, returns its result, and turns a ``ConnecteurError`` into a French message
-on ``failed`` (the window shows it) — the data is unchanged in that case.
+Writes never run on the UI thread: :meth:`UserLayer.write` hands them to the
+operations runner's write lane (one at a time, in order, after the opening), and the
+answer comes back to a callback; a refusal (``ConnecteurError``) becomes a French
+message on ``failed`` (the status bar shows it) and the data is unchanged. Reads for
+views (:meth:`read`) stay synchronous: they use the database's reader connection,
+which never waits for a write.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
+import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from connecteur.errors import ConnecteurError
 from connecteur.store import Change, CorpusStore
-from connecteur.ui.shell.tasks import BackgroundRunner
+from connecteur.ui.shell.operations import WRITE, Operation, OperationRunner, Ticket
 
 if TYPE_CHECKING:  # the user layer loads after the first paint
     from connecteur.store import UserStore
@@ -42,14 +45,15 @@ class UserLayer(QObject):
     _incoming = Signal(object)
     _history_incoming = Signal()
 
-    def __init__(self, corpus: CorpusStore, runner: BackgroundRunner,
+    def __init__(self, corpus: CorpusStore, operations: OperationRunner,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._corpus = corpus
-        self._runner = runner
+        self._operations = operations
         self.user: UserStore | None = None
         self.state = CLOSED
         self.error = ""
+        self._settled = threading.Event()  # the opening ended (opened or failed)
         self._unsubscribe: list[Callable[[], None]] = []
         # Slots of this object (not plain callables): Qt then queues the delivery when
         # the signal is emitted from a worker thread.
@@ -58,41 +62,56 @@ class UserLayer(QObject):
 
     @property
     def ready(self) -> bool:
-        return self.user is not None
+        return self.user is not None and self.state == READY
 
     # --- opening and closing ---------------------------------------------------------
 
-    def open(self, *, background: bool = True) -> None:
-        """Open the user database (recovery, backup, migrations, re-anchoring)."""
+    def open(self) -> None:
+        """Open the user database (recovery, backup, migrations, re-anchoring) as the
+        first operation of the write lane: writes asked for meanwhile wait for it."""
         if self.state in (OPENING, READY):
             return
         self.state = OPENING
+        self._operations.run(Operation(self._open_in_worker, lane=WRITE,
+                                       done=self._opened, failed=self._open_failed))
+
+    def _open_in_worker(self) -> UserStore:
         from connecteur.store import UserStore  # here: keeps it off the start-up path
 
-        if not background:
-            try:
-                store = UserStore.open(self._corpus)
-            except ConnecteurError as exc:
-                self._open_failed(str(exc))
-            else:
-                self._attach(store)
-            return
-        self._runner.submit(lambda: UserStore.open(self._corpus),
-                            on_result=self._attach, on_error=self._open_failed)
+        try:
+            store = UserStore.open(self._corpus)
+        except BaseException:
+            self._settled.set()
+            raise
+        self._take(store)
+        self._settled.set()
+        return store
 
     def attach(self, store: UserStore) -> None:
         """Use an already opened store (tests, another front end)."""
         self.state = OPENING
-        self._attach(store)
+        self._take(store)
+        self._settled.set()
+        self._opened(store)
 
-    def _attach(self, store: UserStore) -> None:
+    def wait_until_open(self, seconds: float = 30.0) -> UserStore | None:
+        """For work in a worker thread (a trainer-edition handout): the store once its
+        opening has ended, or None when it could not be opened. Never call it on the
+        UI thread."""
+        self._settled.wait(seconds)
+        return self.user
+
+    def _take(self, store: UserStore) -> None:
+        """Listen to the store before any write can run (called in the worker)."""
+        self._unsubscribe = [store.subscribe(self._incoming.emit),
+                             store.history.subscribe(self._history_incoming.emit)]
+        self.user = store
+
+    def _opened(self, store: UserStore) -> None:
         if self.state != OPENING:  # closed meanwhile
             store.close()
             return
-        self.user = store
         self.state = READY
-        self._unsubscribe = [store.subscribe(self._incoming.emit),
-                             store.history.subscribe(self._history_incoming.emit)]
         self.opened.emit(store)
         self.history_changed.emit()
 
@@ -109,6 +128,8 @@ class UserLayer(QObject):
         self.open_failed.emit(message)
 
     def close(self) -> None:
+        """Let queued writes finish, then close (at exit)."""
+        self._operations.wait()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe = []
@@ -116,48 +137,45 @@ class UserLayer(QObject):
             self.user.close()
         self.user = None
         self.state = CLOSED
+        self._settled = threading.Event()
 
     # --- operations --------------------------------------------------------------------
 
-    def attempt(self, operation: Callable[[UserStore], T]) -> T | None:
-        """``operation(user)``; None (and ``failed``) when it was refused."""
-        if self.user is None:
-            self.failed.emit(self.unavailable_message())
+    def write(self, change: Callable[..., T], *, done: Callable[[T], None] | None = None,
+              failed: Callable[[str], None] | None = None, label: str = "",
+              progress: Callable[[int, int], None] | None = None,
+              on_cancel: Callable[[], None] | None = None) -> Ticket | None:
+        """Run ``change(user)`` on the write lane; ``done(result)`` on the UI thread.
+
+        ``change`` may also accept ``progress`` and ``cancelled`` (long imports). A
+        refusal goes to ``failed`` (default: the status bar). None when the layer cannot
+        take writes at all (its database could not be opened): the user is told why.
+        """
+        if self.state == FAILED:
+            (failed or self.failed.emit)(self.unavailable_message())
             return None
-        try:
-            return operation(self.user)
-        except ConnecteurError as exc:
-            self.failed.emit(str(exc))
-            return None
+        self.open()  # (when not opened yet: the write waits for it)
+        wanted = inspect.signature(change).parameters
 
-    def perform(self, operation: Callable[[UserStore], object]) -> bool:
-        """Like :meth:`attempt` for operations that return nothing: True when done."""
-        done = [False]
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> T:
+            user = self.user
+            if user is None:
+                raise ConnecteurError(self.unavailable_message())
+            options = {name: value for name, value in (("progress", progress),
+                                                        ("cancelled", cancelled))
+                       if name in wanted}
+            return change(user, **options)
 
-        def run(user: UserStore) -> bool:
-            operation(user)
-            done[0] = True
-            return True
-
-        self.attempt(run)
-        return done[0]
-
-    def outcome(self, operation: Callable[[UserStore], T]) -> tuple[T | None, str]:
-        """``(result, "")``, or ``(None, why)`` when refused (for a dialog that shows
-        the reason next to its fields rather than in the status bar)."""
-        if self.user is None:
-            return None, self.unavailable_message()
-        try:
-            return operation(self.user), ""
-        except ConnecteurError as exc:
-            return None, str(exc)
+        return self._operations.run(Operation(
+            work, label=label, lane=WRITE, done=done, progress=progress,
+            failed=failed or self.failed.emit, on_cancel=on_cancel))
 
     def read(self, operation: Callable[[UserStore], T], default: T) -> T:
         """A read for a view: ``default`` when the layer is not open or fails."""
-        if self.user is None:
+        if not self.ready:
             return default
         try:
-            return operation(self.user)
+            return operation(self.user)  # type: ignore[arg-type]
         except ConnecteurError as exc:
             log.warning("reading the user layer failed: %s", exc)
             return default
@@ -171,10 +189,10 @@ class UserLayer(QObject):
 
     def check_external_changes(self) -> bool:
         """Another window saved something? Then every view hears ``external``."""
-        if self.user is None:
+        if not self.ready:
             return False
         try:
-            return self.user.check_external_changes(origin=self)
+            return self.user.check_external_changes(origin=self)  # type: ignore[union-attr]
         except ConnecteurError as exc:
             log.warning("checking for external changes failed: %s", exc)
             return False
@@ -184,9 +202,3 @@ def concerns(change: Change, kinds: tuple[str, ...]) -> bool:
     """Whether a view showing ``kinds`` must refresh (re-anchoring and other windows'
     changes concern everyone)."""
     return change.kind in kinds or change.kind in ("anchoring", "external")
-
-
-def layer_of(context: Any) -> UserLayer | None:
-    """The context's user layer (None before the feature is installed)."""
-    found = getattr(context, "extensions", {}).get("user")
-    return found if isinstance(found, UserLayer) else None

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
-from connecteur.app import place as location
-from connecteur.corpus import Event, Session
+from connecteur.app.place import Place
+from connecteur.corpus import Event, Item, Session
 from connecteur.store import CorpusStore
 
 CONTEXT = "Labels"
@@ -31,6 +31,13 @@ _PLURALS = {
     "resource": QT_TRANSLATE_NOOP("Labels", "Ressources"),
     "speaker": QT_TRANSLATE_NOOP("Labels", "Intervenant·e·s"),
     "note": QT_TRANSLATE_NOOP("Labels", "Notes"),
+}
+_IN_SESSION = {  # "20 mai 2020, session 1, piste 03"
+    "theme": QT_TRANSLATE_NOOP("Labels", "intertitre {0}"),
+    "lead": QT_TRANSLATE_NOOP("Labels", "piste {0}"),
+    "field_site": QT_TRANSLATE_NOOP("Labels", "terrain {0}"),
+    "resource": QT_TRANSLATE_NOOP("Labels", "ressource {0}"),
+    "speaker": QT_TRANSLATE_NOOP("Labels", "intervenant·e {0}"),
 }
 SECTION_KINDS = {"leads": "lead", "field_sites": "field_site", "resources": "resource",
                  "speakers": "speaker"}
@@ -65,10 +72,6 @@ def event_label(event: Event) -> str:
         format_date(event.date))
 
 
-def session_number(session: Session) -> str:
-    return QCoreApplication.translate("Labels", "Session {0}").format(session.number)
-
-
 def session_label(session: Session) -> str:
     """"Session 1 — La gestion de crise"."""
     return QCoreApplication.translate("Labels", "Session {0} — {1}").format(
@@ -85,9 +88,21 @@ def session_place(session: Session) -> str:
     return place(session.date, session.number)
 
 
-def describe_location(store: CorpusStore, where: str) -> str:
+def item_reference(store: CorpusStore, item: Event | Item) -> str:
+    """Where an item is, short enough for a status message: "20 mai 2020, session 1,
+    piste 03" (a session: "20 mai 2020, session 1"; a day: "20 mai 2020")."""
+    if isinstance(item, Event):
+        return format_date(item.date)
+    session = item if isinstance(item, Session) else store.session_of(item)
+    where = session_place(session)
+    template = _IN_SESSION.get(item.kind)
+    if template is None:
+        return where
+    return f"{where}, {tr(template).format(item.id.rsplit('/', 1)[-1])}"
+
+
+def describe_place(store: CorpusStore, place: Place | None) -> str:
     """What the status bar and the title say is shown: "Terrains — Session 1 — …"."""
-    place = location.parse(where)
     if place is None or place.kind == "home":
         return QCoreApplication.translate("Labels", "Présentation du Connecteur Recherche")
     page = store.find(place.page)

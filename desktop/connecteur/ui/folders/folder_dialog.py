@@ -132,11 +132,16 @@ class FolderDialog(QDialog):
             user.folders.rename(self.folder.id, name, origin=self)
             return user.folders.update(self.folder.id, origin=self, **values)
 
-        folder, problem = self._layer.outcome(apply)
-        if folder is None:
+        def refused(problem: str) -> None:
+            self.buttons.setEnabled(True)
             self.error.setText(problem)
             self.error.show()
-            return
-        self.folder = folder
-        self.saved.emit(folder)
-        self.accept()
+
+        def saved(folder: Folder) -> None:
+            self.buttons.setEnabled(True)
+            self.folder = folder
+            self.saved.emit(folder)
+            self.accept()
+
+        self.buttons.setEnabled(False)  # until the store answers
+        self._layer.write(apply, done=saved, failed=refused)

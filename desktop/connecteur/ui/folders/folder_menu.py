@@ -38,24 +38,23 @@ def orphan_entry_text(entry: FolderEntry) -> str:
 
 
 def add_items(layer: UserLayer, folder_id: str, item_ids: list[str], origin: object = None,
-              index: int | None = None) -> int | None:
-    """Add items to a folder and say so in the status bar; how many were added (None
-    when refused)."""
+              index: int | None = None) -> None:
+    """Add items to a folder (in the background) and say so in the status bar."""
     if not item_ids:
-        return 0
-    added = layer.attempt(lambda u: u.folders.add_items(folder_id, item_ids, index, origin))
-    if added is None:
-        return None
-    name = layer.read(lambda u: u.folders.get(folder_id).name, "")
-    if not added:
-        text = QCoreApplication.translate("FolderMenu", "Déjà dans le dossier « {0} ».")
-    elif len(added) == 1:
-        text = QCoreApplication.translate("FolderMenu", "Ajouté au dossier « {0} ».")
-    else:
-        text = QCoreApplication.translate("FolderMenu", "{1} éléments ajoutés au dossier "
-                                                        "« {0} ».")
-    layer.message.emit(text.format(name, len(added)))
-    return len(added)
+        return
+
+    def added(entries: list) -> None:
+        name = layer.read(lambda u: u.folders.get(folder_id).name, "")
+        if not entries:
+            text = QCoreApplication.translate("FolderMenu", "Déjà dans le dossier « {0} ».")
+        elif len(entries) == 1:
+            text = QCoreApplication.translate("FolderMenu", "Ajouté au dossier « {0} ».")
+        else:
+            text = QCoreApplication.translate("FolderMenu", "{1} éléments ajoutés au "
+                                                            "dossier « {0} ».")
+        layer.message.emit(text.format(name, len(entries)))
+
+    layer.write(lambda u: u.folders.add_items(folder_id, item_ids, index, origin), done=added)
 
 
 def new_folder_with(layer: UserLayer, item_ids: list[str], parent: QWidget,

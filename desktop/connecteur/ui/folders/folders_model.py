@@ -11,7 +11,7 @@ indexes survive folders being added, removed or re-sorted after a rename.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -256,8 +256,9 @@ class FoldersModel(QAbstractItemModel):
             return False
         if str(value) == folder.name:
             return False
-        return self._layer.attempt(
-            lambda u: u.folders.rename(folder.id, str(value), origin=self)) is not None
+        name = str(value)
+        return self._layer.write(lambda u: u.folders.rename(folder.id, name, origin=self)) \
+            is not None
 
     # --- moving entries ----------------------------------------------------------------
 
@@ -277,16 +278,19 @@ class FoldersModel(QAbstractItemModel):
             return False  # onto itself: nothing to do
         return self.reorder(folder.id, rows[source_row:source_row + count], destination_child)
 
-    def reorder(self, folder_id: str, moving: list[str], before_row: int) -> bool:
+    def reorder(self, folder_id: str, moving: list[str], before_row: int,
+                done: Callable[[object], None] | None = None) -> bool:
         """Put the ``moving`` entries before the row ``before_row`` (counted before the
-        move; ``len`` = at the end)."""
+        move; ``len`` = at the end). The rows move when the store says it is done
+        (``done`` runs after that)."""
         rows = self._entries.get(folder_id, [])
         kept = [e for e in rows if e not in moving]
         at = before_row - sum(1 for e in rows[:before_row] if e in moving)
         order = kept[:at] + [e for e in rows if e in moving] + kept[at:]
         if order == rows:
             return False
-        return self._layer.perform(lambda u: u.folders.reorder(folder_id, order, origin=self))
+        return self._layer.write(lambda u: u.folders.reorder(folder_id, order, origin=self),
+                                 done=done) is not None
 
     # --- drag and drop -----------------------------------------------------------------
 
@@ -333,5 +337,7 @@ class FoldersModel(QAbstractItemModel):
             rows = self._entries.get(folder_id, [])
             return self.reorder(folder_id, moved[1], len(rows) if at is None else at)
         ids = item_ids(data)
-        return bool(ids) and folder_menu.add_items(self._layer, folder_id, ids, self,
-                                                   at) is not None
+        if not ids:
+            return False
+        folder_menu.add_items(self._layer, folder_id, ids, self, at)
+        return True

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from connecteur.store import Folder, FolderEntry
-from connecteur.ui.annotations.note_editor import NoteDialog
+from connecteur.ui.annotations.note_editor import Answer, NoteDialog
 from connecteur.ui.annotations.user_layer import UserLayer
 from connecteur.ui.common.focus_ring import add_focus_ring
 from connecteur.ui.common.item_delegate import TwoLineDelegate
@@ -204,21 +204,18 @@ class FoldersPanel(QWidget):
                        "(Ctrl+Z) rétablit le dossier.").format(folder.name, size)
         if not self.confirm(self.tr("Supprimer le dossier"), text):
             return False
-        if self._layer.perform(lambda u: u.folders.delete(folder.id, origin=self)):
-            self._layer.message.emit(self.tr("Dossier « {0} » supprimé (Ctrl+Z pour "
-                                             "annuler).").format(folder.name))
-            return True
-        return False
+        said = self.tr("Dossier « {0} » supprimé (Ctrl+Z pour annuler).").format(folder.name)
+        return self._layer.write(lambda u: u.folders.delete(folder.id, origin=self),
+                                 done=lambda _r: self._layer.message.emit(said)) is not None
 
     def remove_entries(self, entries: list[FolderEntry]) -> bool:
         if not entries:
             return False
         folder_id = entries[0].folder_id
         ids = [e.id for e in entries if e.folder_id == folder_id]
-        if self._layer.perform(lambda u: u.folders.remove_items(folder_id, ids, origin=self)):
-            self._layer.message.emit(self.tr("Retiré du dossier (Ctrl+Z pour annuler)."))
-            return True
-        return False
+        said = self.tr("Retiré du dossier (Ctrl+Z pour annuler).")
+        return self._layer.write(lambda u: u.folders.remove_items(folder_id, ids, origin=self),
+                                 done=lambda _r: self._layer.message.emit(said)) is not None
 
     def delete_selected(self) -> None:
         if self.tree.currentIndex().data(KindRole) == "folder":
@@ -234,9 +231,8 @@ class FoldersPanel(QWidget):
         index = self.tree.currentIndex()
         target = index.row() + (2 if step > 0 else -1)
         if 0 <= target <= self.model.rowCount(index.parent()):
-            self.model.reorder(entry.folder_id, [entry.id], target)
-            moved = self.model.entry_index(entry.id)
-            self.tree.setCurrentIndex(moved)
+            self.model.reorder(entry.folder_id, [entry.id], target, done=lambda _r:
+                               self.tree.setCurrentIndex(self.model.entry_index(entry.id)))
 
     def edit_entry_note(self, entry: FolderEntry | None = None) -> NoteDialog | None:
         entry = entry or self.current_entry()
@@ -244,10 +240,10 @@ class FoldersPanel(QWidget):
         if entry is None or folder is None:
             return None
 
-        def save(text: str) -> str | None:
-            _, problem = self._layer.outcome(lambda u: u.folders.set_item_note(
-                entry.folder_id, entry.id, text, origin=self))
-            return problem or None
+        def save(text: str, answer: Answer) -> None:
+            self._layer.write(lambda u: u.folders.set_item_note(
+                entry.folder_id, entry.id, text, origin=self),
+                done=lambda _r: answer(None), failed=answer)
 
         dialog = NoteDialog(self.tr("Note pour le dossier « {0} »").format(folder.name),
                             self.tr("Cette note n'accompagne l'élément que dans ce dossier "

@@ -47,21 +47,21 @@ from connecteur.app.print_plan import (
     PrintPlan,
 )
 from connecteur.corpus import Session
-from connecteur.corpus.ids import session_of
 from connecteur.ui.common import labels
 from connecteur.ui.printing.print_job import BuiltHandout, PrintJob
 from connecteur.ui.shell import settings
+from connecteur.ui.shell.context import ApplicationContext
 
 if TYPE_CHECKING:
+    from connecteur.store import Folder
     from connecteur.ui.printing.print_preview import PrintPreview
-    from connecteur.ui.shell.main_window import MainWindow
 
 PAPER_CHOICES = (("a4", "A4"), ("letter", "US Letter"))
 
 
 @dataclass
 class PrintScope:
-    """What the window offers to print right now."""
+    """What the window offers to print right now (the window fills it in)."""
 
     session_id: str | None = None  # the session on screen (or holding the item shown)
     event_id: str | None = None  # the day on screen, to pre-tick its sessions
@@ -69,45 +69,21 @@ class PrintScope:
     kinds: tuple[str, ...] | None = None
     sessions_filter: tuple[str, ...] | None = None
     results_total: int | None = None
-    user: Any = None  # the trainer's UserStore, None when unavailable
-    folders: list[Any] = field(default_factory=list)
+    user_ready: bool = False  # the trainer's annotations are open
+    folders: list[Folder] = field(default_factory=list)
     favourites: int = 0
-
-
-def scope_of(window: MainWindow) -> PrintScope:
-    """Read the window: the session shown, the search typed, the trainer's data."""
-    scope = PrintScope()
-    page = window.reading.page_key if window.centre.currentWidget() is window.reading else None
-    found = window.store.find(page or "")
-    if found is not None and found.kind == "session":
-        scope.session_id = found.id
-    elif found is None and page and session_of(page):
-        scope.session_id = session_of(page)
-    elif found is not None and hasattr(found, "sessions"):
-        scope.event_id = found.id
-    panel = window.search_panel
-    scope.query = panel.query
-    if scope.query:
-        scope.kinds, scope.sessions_filter = panel.kinds(), panel.sessions()
-        results = panel.results
-        scope.results_total = results.total if results is not None else None
-    scope.user = window.context.user_store()
-    if scope.user is not None:
-        scope.folders = scope.user.folders.list()
-        scope.favourites = len(scope.user.stars.item_ids())
-    return scope
 
 
 class PrintDialog(QDialog):
     preview_opened = Signal(object)  # the PrintPreview, once the handout is built
 
-    def __init__(self, window: MainWindow, scope: PrintScope, content: str | None = None,
-                 folder: str | None = None) -> None:
-        super().__init__(window)
+    def __init__(self, context: ApplicationContext, scope: PrintScope,
+                 content: str | None = None, folder: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("print-dialog")
-        self._window = window
-        self._context = window.context
-        self._store = window.store
+        self._context = context
+        self._store = context.library
         self._scope = scope
         self.preview: PrintPreview | None = None
         self.job = PrintJob(self._context, self)
@@ -339,7 +315,7 @@ class PrintDialog(QDialog):
                 if item.checkState() == Qt.CheckState.Checked]
 
     def _update_notes(self) -> None:
-        if self.trainer.isChecked() and self._scope.user is None:
+        if self.trainer.isChecked() and not self._scope.user_ready:
             self.edition_note.setText(self.tr(
                 "Vos annotations sont indisponibles : l'édition formateur·rice sera "
                 "imprimée sans vos notes."))
@@ -381,7 +357,7 @@ class PrintDialog(QDialog):
         self._remember(plan)
         self._set_busy(True)
         self.status.setText(self.tr("Préparation du support…"))
-        self.job.start(plan, self._scope.user)
+        self.job.start(plan)
 
     def cancel_build(self) -> None:
         self.job.cancel()
@@ -405,7 +381,7 @@ class PrintDialog(QDialog):
         from connecteur.ui.printing.print_preview import PrintPreview
 
         self._set_busy(False)
-        self.preview = PrintPreview(self._context, built, self._window)
+        self.preview = PrintPreview(self._context, built, self.parentWidget())
         self.preview.show()
         self.preview_opened.emit(self.preview)
         self.accept()
@@ -484,7 +460,7 @@ class PrintDialog(QDialog):
         tips = {FOLDER: self.tr("Aucun dossier de formation pour l'instant."),
                 FAVOURITES: self.tr("Aucun élément marqué d'une étoile pour l'instant."),
                 RESULTS: self.tr("Tapez d'abord une recherche.")}
-        if scope.user is None:
+        if not scope.user_ready:
             unavailable = self.tr("Vos annotations sont indisponibles.")
             tips[FOLDER] = tips[FAVOURITES] = unavailable
         for name, tip in tips.items():
@@ -504,13 +480,3 @@ class PrintDialog(QDialog):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-
-
-def open_print_dialog(window: MainWindow, content: str | None = None,
-                      folder: str | None = None) -> PrintDialog:
-    """Open the dialog (window-modal, not blocking) on what the window shows;
-    ``content`` preselects one of :data:`CONTENTS`, ``folder`` a course folder."""
-    dialog = PrintDialog(window, scope_of(window), content, folder)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.open()
-    return dialog

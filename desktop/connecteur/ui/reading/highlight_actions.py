@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from connecteur.app.text_map import ItemSpan
 from connecteur.store import Highlight
-from connecteur.ui.annotations.note_editor import NoteDialog
+from connecteur.ui.annotations.note_editor import Answer, NoteDialog
 from connecteur.ui.annotations.user_layer import UserLayer
 from connecteur.ui.reading import highlight_colours
 from connecteur.ui.reading.reading_pane import ReadingPane
@@ -32,21 +32,24 @@ class HighlightActions(QObject):
 
     # --- operations ------------------------------------------------------------------
 
-    def highlight(self, colour: str, note: str = "",
-                  span: ItemSpan | None = None) -> Highlight | None:
-        """Highlight the selection (or ``span``) in ``colour``; None when refused."""
+    def highlight(self, colour: str, note: str = "", span: ItemSpan | None = None) -> bool:
+        """Highlight the selection (or ``span``) in ``colour``, in the background;
+        ``highlighted`` says when it is saved. False when there is nothing to do."""
         span = span or self._reading.selected_span()
         if span is None:
             self._layer.message.emit(self.tr(
                 "Sélectionnez d'abord des mots d'un seul élément (une piste, un terrain…)."))
-            return None
-        found = self._layer.attempt(lambda u: u.highlights.add(
-            span.item_id, span.start, span.end, colour, note, origin=self))
-        if found is not None:
-            self._layer.message.emit(self.tr("Surligné en {0} : enregistré.").format(
-                highlight_colours.name(colour).lower()))
+            return False
+        said = self.tr("Surligné en {0} : enregistré.").format(
+            highlight_colours.name(colour).lower())
+
+        def saved(found: Highlight) -> None:
+            self._layer.message.emit(said)
             self.highlighted.emit(found)
-        return found
+
+        self._layer.write(lambda u: u.highlights.add(
+            span.item_id, span.start, span.end, colour, note, origin=self), done=saved)
+        return True
 
     def highlight_with_note(self, colour: str = "yellow",
                             parent: QWidget | None = None) -> NoteDialog | None:
@@ -57,10 +60,10 @@ class HighlightActions(QObject):
             return None
         text = self._reading.textCursor().selectedText().replace("\u2029", " ")
 
-        def save(note: str) -> str | None:
-            _, problem = self._layer.outcome(lambda u: u.highlights.add(
-                span.item_id, span.start, span.end, colour, note, origin=self))
-            return problem or None
+        def save(note: str, answer: Answer) -> None:
+            self._layer.write(lambda u: u.highlights.add(
+                span.item_id, span.start, span.end, colour, note, origin=self),
+                done=lambda _r: answer(None), failed=answer)
 
         dialog = NoteDialog(self.tr("Surligner avec une note"), f"« {text.strip()} »", "",
                             save, parent or self._reading)
@@ -114,9 +117,9 @@ class HighlightActions(QObject):
                                        highlight_colours.name(key))
             action.setCheckable(True)
             action.setChecked(key == found.colour)
-            action.triggered.connect(lambda _c=False, k=key: self._layer.attempt(
+            action.triggered.connect(lambda _c=False, k=key: self._layer.write(
                 lambda u: u.highlights.set_colour(found.id, k, origin=self)))
         remove = sub.addAction(self.tr("Retirer le surlignage"))
         remove.setObjectName("remove-highlight")
-        remove.triggered.connect(lambda: self._layer.perform(
+        remove.triggered.connect(lambda: self._layer.write(
             lambda u: u.highlights.delete(found.id, origin=self)))

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from connecteur.app import place as location
+from connecteur.app.place import Place
 from connecteur.corpus import Session
 from connecteur.corpus.ids import kind_of, session_of
 from connecteur.store import CorpusStore
@@ -170,9 +171,10 @@ class NavigationModel(QAbstractItemModel):
 
     # --- lookups -----------------------------------------------------------------
 
-    def index_for_location(self, where: str) -> QModelIndex:
-        """The tree row that best stands for a location (a lead → its theme, …)."""
-        node = self._by_location.get(where) or self._by_location.get(self._fallback(where))
+    def index_for_place(self, place: Place) -> QModelIndex:
+        """The tree row that best stands for a place (a lead → its theme, …)."""
+        where = place.location
+        node = self._by_location.get(where) or self._by_location.get(self._fallback(place))
         if node is None or node is self._root:
             return QModelIndex()
         return self.createIndex(node.row, 0, node)
@@ -190,10 +192,9 @@ class NavigationModel(QAbstractItemModel):
     def _node(self, index: AnyIndex) -> NavNode:
         return index.internalPointer() if index.isValid() else self._root
 
-    def _fallback(self, where: str) -> str:
-        place = location.parse(where)
-        if place is None or place.anchor is None:
-            return where
+    def _fallback(self, place: Place) -> str:
+        if place.anchor is None:
+            return place.location
         kind = kind_of(place.anchor)
         session = session_of(place.anchor) or place.page
         if kind == "lead":

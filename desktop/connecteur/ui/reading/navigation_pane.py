@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
+from connecteur.app.place import Place
 from connecteur.ui.common.count_delegate import CountDelegate
 from connecteur.ui.common.focus_ring import add_focus_ring
 from connecteur.ui.reading.navigation_model import LocationRole, NavigationModel
@@ -29,33 +30,35 @@ class NavigationPane(QTreeView):
             if self.nav_model.rowCount(index):
                 self.expand(index)
         add_focus_ring(self)
-        self._syncing = False
+        self._shown: str | None = None  # the location the window shows (and we mirror)
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.clicked.connect(self._chosen)
         self.activated.connect(self._chosen)
         context.languages.language_changed.connect(lambda _lang: self.nav_model.retranslate())
         self._retranslate()
 
-    def select_location(self, where: str) -> None:
-        """Show where the reader is, without navigating again."""
-        index = self.nav_model.index_for_location(where)
-        if not index.isValid() or index == self.currentIndex():
+    def select_place(self, place: Place) -> None:
+        """Mirror where the reader is, without navigating again."""
+        index = self.nav_model.index_for_place(place)
+        if not index.isValid():
             return
-        self._syncing = True
-        try:
-            parent = index.parent()
-            while parent.isValid():
-                self.expand(parent)
-                parent = parent.parent()
-            self.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self.scrollTo(index)
-        finally:
-            self._syncing = False
+        self._shown = index.data(LocationRole)
+        if index == self.currentIndex():
+            return
+        parent = index.parent()
+        while parent.isValid():
+            self.expand(parent)
+            parent = parent.parent()
+        self.selectionModel().setCurrentIndex(index,
+                                              QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(index)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._syncing and current.isValid():
-            self.location_selected.emit(current.data(LocationRole))
+        """The reader moved in the tree (arrows): go there, unless it is where the
+        window already is (the tree was only mirroring it)."""
+        if current.isValid() and current.data(LocationRole) != self._shown:
+            self._shown = current.data(LocationRole)
+            self.location_selected.emit(self._shown)
 
     def _chosen(self, index: QModelIndex) -> None:
         """A click or Enter on the current row goes there again (back to its top)."""

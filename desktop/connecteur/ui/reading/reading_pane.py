@@ -27,8 +27,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QWidget
 
-from connecteur.app import place as location
 from connecteur.app.citation import citation, item_text, link
+from connecteur.app.place import HOME, Place
 from connecteur.app.reading_document import (
     NOTES_SCHEME,
     ItemDecoration,
@@ -71,7 +71,7 @@ class ReadingPane(QTextBrowser):
         self._context = context
         self._store = context.store
         self._page_key: str | None = None
-        self._location: str | None = None
+        self._place: Place | None = None
         self._anchors: list[tuple[int, str]] = []  # (position, name), by position
         self._marked: str | None = None
         self._keep_anchor: str | None = None
@@ -95,8 +95,12 @@ class ReadingPane(QTextBrowser):
     # --- public API --------------------------------------------------------------
 
     @property
+    def place(self) -> Place | None:
+        return self._place
+
+    @property
     def location(self) -> str | None:
-        return self._location
+        return self._place.location if self._place is not None else None
 
     @property
     def marked_id(self) -> str | None:
@@ -115,28 +119,21 @@ class ReadingPane(QTextBrowser):
         """Named anchors of the shown page and their character positions."""
         return {name: pos for pos, name in self._anchors}
 
-    def can_show(self, where: str) -> bool:
-        place = location.parse(where)
-        if place is None or place.kind == "index":
+    def can_show(self, place: Place) -> bool:
+        if place.is_index:
             return False
-        if place.kind == "home":
-            return True
-        target = place.anchor.split("#")[0] if place.anchor else place.page
-        return self._store.find(target) is not None
+        return place.kind == "home" or self._store.find(place.target or "") is not None
 
-    def show_location(self, where: str) -> bool:
-        """Show ``where`` (render its page if needed, scroll to it, mark it)."""
-        if not self.can_show(where):
+    def show_place(self, place: Place) -> bool:
+        """Show ``place`` (render its page if needed, scroll to it, mark it)."""
+        if not self.can_show(place):
             return False
-        place = location.parse(where)
-        assert place is not None
         if place.page != self._page_key:
             self._render(place.page)
-        is_item = place.anchor is not None and place.kind != "section"
-        self._mark(place.anchor if is_item else None)
+        self._mark(place.anchor if place.is_item else None)
         self._keep_anchor = place.anchor
         self._scroll_to(place.anchor)
-        self._location = location.normalised(where)
+        self._place = place
         return True
 
     def set_decorations(self, source: DecorationSource | None) -> None:
@@ -228,7 +225,7 @@ class ReadingPane(QTextBrowser):
 
     def copy_link(self, item_id: str | None = None) -> bool:
         target = item_id or self._marked or self._page_key
-        if not target or target == location.HOME:
+        if not target or target == HOME:
             return False
         QGuiApplication.clipboard().setText(link(target))
         self.status_message.emit(self.tr("Lien copié : {0}").format(link(target)))
@@ -253,7 +250,7 @@ class ReadingPane(QTextBrowser):
         )
 
     def _page(self, key: str) -> Page:
-        if key == location.HOME:
+        if key == HOME:
             return render_home(self._store.library, self._labels())
         found = self._store.get(key)
         if isinstance(found, Event):

@@ -1,8 +1,9 @@
 """The search service seen from the window: opened in the background, queried one
 request at a time, stale answers dropped.
 
-Opening may rebuild the index (seconds); it runs on the background runner and
-reports its progress. Queries also run there, one at a time: while one runs, only
+Opening may rebuild the index (seconds); like the notes' re-indexing, it is an
+operation of the runner's work lane, and reports its progress. Queries run on the
+controller's own worker, one at a time: while one runs, only
 the newest waiting request of each consumer ("channel") is kept, and an answer is
 delivered only if no newer request of its channel was made meanwhile (a request
 counter), so typing fast never shows the results of an older query.
@@ -20,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from connecteur.store import CorpusStore
+from connecteur.ui.shell.operations import WORK, Operation, OperationRunner
 from connecteur.ui.shell.tasks import BackgroundRunner
 
 log = logging.getLogger(__name__)
@@ -65,16 +67,19 @@ class SearchController(QObject):
     answered = Signal(object, object)  # SearchRequest, SearchResults
     failed = Signal(object, str)  # SearchRequest, French message
 
-    def __init__(self, store: CorpusStore, runner: BackgroundRunner,
+    def __init__(self, store: CorpusStore, operations: OperationRunner,
                  index_dir: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._store, self._runner, self._index_dir = store, runner, index_dir
+        self._store, self._operations, self._index_dir = store, operations, index_dir
+        self._runner = BackgroundRunner(self, max_threads=1)
         self._service: Any = None
         self._status = IndexStatus()
         self._serials = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._pending: dict[str, SearchRequest] = {}
         self._in_flight: SearchRequest | None = None
+        self._calls: list[tuple[Callable[[Any], Any], Callable[[Any], None],
+                                Callable[[str], None]]] = []
         self._opening = False
 
     @property
@@ -90,9 +95,9 @@ class SearchController(QObject):
             return
         self._opening = True
         self._set_status(IndexStatus(OPENING))
-        self._runner.submit(
+        self._operations.run(Operation(
             lambda progress: _open_service(self._store, self._index_dir, progress),
-            on_result=self._opened, on_error=self._open_failed, on_progress=self._progress)
+            lane=WORK, done=self._opened, failed=self._open_failed, progress=self._progress))
 
     def submit(self, request: SearchRequest) -> SearchRequest:
         """Queue a query; the returned copy carries its serial number."""
@@ -108,9 +113,32 @@ class SearchController(QObject):
         service = self._service
         if service is None:
             return
-        self._runner.submit(lambda: service.sync_notes(notes()),
-                            on_error=lambda message: log.warning("notes not indexed: %s",
-                                                                 message))
+        self._operations.run(Operation(
+            lambda: service.sync_notes(notes()), lane=WORK,
+            failed=lambda message: log.warning("notes not indexed: %s", message)))
+
+    def call(self, work: Callable[[Any], Any], *, done: Callable[[Any], None],
+             failed: Callable[[str], None]) -> None:
+        """Run ``work(service)`` on the query worker once the index is open (for
+        whoever needs more than a page of hits: a handout of search results)."""
+        if self._service is None:
+            if self._status.state == FAILED:
+                failed(self._status.message)
+            else:
+                self._calls.append((work, done, failed))
+            return
+        service = self._service
+        self._runner.submit(lambda: work(service), on_result=done, on_error=failed)
+
+    def _flush_calls(self) -> None:
+        calls, self._calls = self._calls, []
+        for work, done, failed in calls:
+            self.call(work, done=done, failed=failed)
+
+    def shutdown(self) -> None:
+        """Wait for the query in flight (at exit)."""
+        self._pending.clear()
+        self._runner.wait()
 
     def cancel(self, channel: str = "panel") -> None:
         """Forget the channel's waiting and running requests (e.g. the box was cleared)."""
@@ -131,11 +159,13 @@ class SearchController(QObject):
         self._opening = False
         self._service, rebuilt_because = opened
         self._set_status(IndexStatus(READY, message=rebuilt_because))
+        self._flush_calls()
         self._run_next()
 
     def _open_failed(self, message: str) -> None:
         self._opening = False
         self._set_status(IndexStatus(FAILED, message=message))
+        self._flush_calls()
         for request in self._pending.values():
             self.failed.emit(request, message)
         self._pending.clear()

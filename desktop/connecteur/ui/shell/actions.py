@@ -1,7 +1,7 @@
-"""The window's commands (QActions) and its menus: Fichier, Édition, Affichage,
-Aller, Aide. Wiring each action to what it does is the window's job; this module
-only names them, gives them shortcuts and places them in menus, so later features
-(printing, notes, folders) add an entry without touching the window's layout."""
+"""Every command of the window (QActions) and its menus: Fichier, Édition,
+Affichage, Aller, Aide — in one place. Wiring each action to what it does is the
+window's job; this module only names the actions, gives them their shortcuts and
+texts, and places them in the menus."""
 
 from __future__ import annotations
 
@@ -21,6 +21,14 @@ def _action(parent: QObject, name: str, shortcuts: tuple = (), checkable: bool =
     if icon is not None:
         action.setIcon(icon)
     return action
+
+
+def set_text(action: QAction, text: str) -> None:
+    """Text and tooltip (with the shortcut) of an action."""
+    action.setText(text)
+    shortcut = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
+    plain = text.replace("&", "")
+    action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
 
 
 class Actions(QObject):
@@ -50,6 +58,16 @@ class Actions(QObject):
         self.focus_reading = _action(self, "focus-reading", hotkeys.READING)
         self.welcome = _action(self, "welcome")
         self.about = _action(self, "about", hotkeys.HELP)
+        # The trainer's layer: undo, stars, notes, folders, orphans.
+        self.undo = _action(self, "undo", hotkeys.UNDO)
+        self.redo = _action(self, "redo", hotkeys.REDO)
+        self.star = _action(self, "toggle-star", hotkeys.TOGGLE_STAR, checkable=True)
+        self.add_note = _action(self, "add-note", hotkeys.ADD_NOTE)
+        self.new_folder = _action(self, "new-folder", hotkeys.NEW_FOLDER)
+        self.show_orphans = _action(self, "orphans")
+        self.go_notes = _action(self, "go-notes", hotkeys.NOTES_PANEL)
+        self.go_favorites = _action(self, "go-favorites", hotkeys.FAVORITES_PANEL)
+        self.go_folders = _action(self, "go-folders", hotkeys.FOLDERS_PANEL)
         self.languages = QActionGroup(self)
         self.language_system = _action(self, "language-system", checkable=True)
         self.language_fr = _action(self, "language-fr", checkable=True)
@@ -59,6 +77,9 @@ class Actions(QObject):
             action.setData(value)
             self.languages.addAction(action)
         self.menus = self._menus(window)
+        for action in (self.undo, self.redo, self.star, self.add_note, self.new_folder,
+                       self.go_notes, self.go_favorites, self.go_folders):
+            window.addAction(action)  # shortcuts work even with the menu bar hidden
         self.retranslate()
 
     def _menus(self, window: QMainWindow) -> dict[str, QMenu]:
@@ -66,13 +87,22 @@ class Actions(QObject):
         menus = {name: bar.addMenu("") for name in ("file", "edit", "view", "go", "help")}
         for name, menu in menus.items():
             menu.setObjectName(f"menu-{name}")
-        menus["file"].addAction(self.print_handout)
-        menus["file"].addSeparator()
-        menus["file"].addAction(self.quit)
+        file_menu = menus["file"]
+        file_menu.addAction(self.print_handout)
+        file_menu.addSeparator()
+        for name in ("annotations", "resources"):  # filled when they open
+            menus[name] = file_menu.addMenu("")
+            menus[name].setObjectName(f"menu-{name}")
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
         edit = menus["edit"]
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
         edit.addActions([self.copy, self.copy_reference, self.copy_link])
         edit.addSeparator()
         edit.addAction(self.find)
+        edit.addSeparator()
+        edit.addActions([self.star, self.add_note, self.new_folder])
         view = menus["view"]
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view.addSeparator()
@@ -80,6 +110,8 @@ class Actions(QObject):
         menus["language"] = view.addMenu("")
         menus["language"].setObjectName("menu-language")
         menus["language"].addActions(self.languages.actions())
+        view.addSeparator()
+        view.addAction(self.show_orphans)
         go = menus["go"]
         go.addActions([self.back, self.forward])
         go.addSeparator()
@@ -88,13 +120,16 @@ class Actions(QObject):
         go.addActions([self.speakers, self.bibliography])
         go.addSeparator()
         go.addActions([self.focus_tree, self.focus_reading])
+        go.addActions([self.go_notes, self.go_favorites, self.go_folders])
         menus["help"].addActions([self.welcome, self.about])
         return menus
 
     def retranslate(self) -> None:
         titles = {"file": self.tr("&Fichier"), "edit": self.tr("&Édition"),
                   "view": self.tr("&Affichage"), "go": self.tr("A&ller"),
-                  "help": self.tr("Aid&e"), "language": self.tr("&Langue")}
+                  "help": self.tr("Aid&e"), "language": self.tr("&Langue"),
+                  "annotations": self.tr("&Annotations"),
+                  "resources": self.tr("&Ressources (Zotero)")}
         for name, title in titles.items():
             self.menus[name].setTitle(title)
         texts = {
@@ -122,12 +157,15 @@ class Actions(QObject):
             self.language_system: self.tr("Celle du &système"),
             self.language_fr: "&Français",  # each language is named in itself
             self.language_en: "&English",
+            self.add_note: self.tr("Ajouter une &note…"),
+            self.new_folder: self.tr("Nouveau &dossier de formation…"),
+            self.show_orphans: self.tr("Annotations &orphelines…"),
+            self.go_notes: self.tr("Aller aux &notes"),
+            self.go_favorites: self.tr("Aller aux &favoris"),
+            self.go_folders: self.tr("Aller aux &dossiers"),
         }
         for action, text in texts.items():
-            action.setText(text)
-            shortcut = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
-            plain = text.replace("&", "")
-            action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
+            set_text(action, text)
         self.copy_reference.setStatusTip(self.tr(
             "Copie l'élément marqué (ou le texte sélectionné) suivi de sa référence."))
         self.print_handout.setStatusTip(self.tr(

@@ -1,17 +1,25 @@
 """The main window: layout and wiring only.
 
-Left, the search box above the table of contents (replaced by the results while
-a query is typed); centre, the reading pane or one of the two library-wide
-indexes; right, the side panel for later features. Everything the reader can go
-to is a *location* (see ``location.py``); ``navigate`` is the one way to show one,
-and it feeds history, the tree's selection, the status bar and the settings.
+Left, the search box above the table of contents (replaced by the results while a
+query is typed); centre, the reading pane or one of the two library-wide indexes;
+right, the side panel with the trainer's notes, favourites and course folders.
+Everything the reader can go to is a :class:`~connecteur.app.place.Place`;
+``navigate`` is the one way to show one, and it feeds history, the tree's selection,
+the item commands, the status bar and the settings.
+
+What each part does lives in its feature package; here the parts are made, placed
+and connected. The annotation panels are built once the first page is painted, so
+the library appears at once (``install_annotations``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QMouseEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QMainWindow,
     QSplitter,
@@ -22,13 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from connecteur import paths
-from connecteur.app import place as location
 from connecteur.app.history import History
+from connecteur.app.place import BIBLIOGRAPHY, HOME, HOME_PLACE, SPEAKERS, Place
 from connecteur.corpus import Event
-from connecteur.ui.annotations.user_features import UserFeatures
 from connecteur.ui.common import labels
+from connecteur.ui.reading.navigation_model import LocationRole, NodeKindRole
 from connecteur.ui.reading.navigation_pane import NavigationPane
 from connecteur.ui.reading.reading_pane import ReadingPane
+from connecteur.ui.search.controller import FAILED, READY, IndexStatus
+from connecteur.ui.search.results_model import TargetRole
 from connecteur.ui.search.search_box import SearchBox
 from connecteur.ui.search.search_panel import SearchPanel
 from connecteur.ui.shell import settings
@@ -37,7 +47,13 @@ from connecteur.ui.shell.context import ApplicationContext
 from connecteur.ui.shell.side_panel import SidePanel
 from connecteur.ui.shell.status_bar import StatusBar
 
+if TYPE_CHECKING:  # printing is imported when Ctrl+P is first pressed
+    from connecteur.ui.printing.print_dialog import PrintScope
+
 DEFAULT_SIZE = (1200, 780)
+SIDE_PANEL_WIDTH = 340
+MIN_PANEL_WIDTH = 200
+OPEN_USER_AT_LATEST_MS = 2000  # annotations open after search, or after this at most
 
 
 def app_icon() -> QIcon:
@@ -48,15 +64,16 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    location_changed = Signal(str)
+    place_changed = Signal(object)  # the Place now shown
 
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
         self.context = context
-        self.store = context.store
-        self.history = History()
+        self.store = context.library
+        self.history: History[Place] = History()
         self._walking = False
         self._index_views: dict[str, QWidget] = {}
+        self.orphans_view: QWidget | None = None
         self.setObjectName("main-window")
         self.setWindowIcon(app_icon())
         self._build()
@@ -66,8 +83,8 @@ class MainWindow(QMainWindow):
         self._restore()
         self._retranslate()
         QApplication.instance().installEventFilter(self)
-        # The trainer's layer: notes, highlights, stars, folders (issue 5).
-        self.user_features = UserFeatures(self)
+        self.install_annotations()
+        self._open_user_layer_later()
 
     # --- layout ------------------------------------------------------------------
 
@@ -132,11 +149,11 @@ class MainWindow(QMainWindow):
         self._side_panel_changed()
         a.back.triggered.connect(self.go_back)
         a.forward.triggered.connect(self.go_forward)
-        a.home.triggered.connect(lambda: self.navigate(location.HOME))
+        a.home.triggered.connect(lambda: self.navigate(HOME_PLACE))
         a.previous_session.triggered.connect(lambda: self._step_session(-1))
         a.next_session.triggered.connect(lambda: self._step_session(1))
-        a.speakers.triggered.connect(lambda: self.navigate(location.SPEAKERS))
-        a.bibliography.triggered.connect(lambda: self.navigate(location.BIBLIOGRAPHY))
+        a.speakers.triggered.connect(lambda: self.navigate(SPEAKERS))
+        a.bibliography.triggered.connect(lambda: self.navigate(BIBLIOGRAPHY))
         a.focus_tree.triggered.connect(self._focus_tree)
         a.focus_reading.triggered.connect(self._focus_reading)
         a.about.triggered.connect(self.show_about)
@@ -154,35 +171,211 @@ class MainWindow(QMainWindow):
         self.search_panel.result_opened.connect(self._open_result)
         self.search_panel.suggestion_taken.connect(self._take_suggestion)
         self.context.links.refused.connect(self.status.flash)
+        self.context.operations.failed.connect(self.status.flash)
         self.context.search.status_changed.connect(self.status.show_index)
         self.status.show_index(self.context.search.status)
 
+    # --- the trainer's layer -----------------------------------------------------
+
+    def install_annotations(self) -> None:
+        """The notes, favourites and folders panels, the annotations drawn on the
+        text, the item commands and the exchange menus (imported here: they are not
+        needed for the first page)."""
+        from connecteur.ui.annotations.exchange_menus import AnnotationExchange
+        from connecteur.ui.annotations.favorites_view import FavoritesView
+        from connecteur.ui.annotations.item_commands import ItemCommands
+        from connecteur.ui.annotations.notes_panel import NotesPanel
+        from connecteur.ui.annotations.startup_notice import StartupNotice
+        from connecteur.ui.annotations.undo_actions import UndoActions
+        from connecteur.ui.folders.folders_panel import FoldersPanel
+        from connecteur.ui.reading.decorations import ReadingAnnotations
+        from connecteur.ui.reading.highlight_actions import HighlightActions
+        from connecteur.ui.search.note_indexing import NoteIndexer
+
+        context, layer, a = self.context, self.context.user, self.actions
+        self.commands = ItemCommands(self.store, layer, a.star, a.add_note, self)
+        self.undo = UndoActions(layer, a.undo, a.redo, self)
+        self.notes = NotesPanel(context, layer, self.side_panel)
+        self.notes.set_star_action(a.star)
+        self.favorites = FavoritesView(context, layer, self.side_panel)
+        self.folders = FoldersPanel(context, layer, self.side_panel)
+        self._place_side_panels()
+        self.reading_annotations = ReadingAnnotations(layer, self.reading,
+                                                      self.commands.toggle_star,
+                                                      self.commands.start_note, self)
+        self.highlights = HighlightActions(layer, self.reading, self)
+        self.note_indexer = NoteIndexer(context.search, layer, self)
+        self.exchange = AnnotationExchange(layer, self.store, context.operations, self,
+                                           lambda: self.reading.page_key)
+        self.notice = StartupNotice(layer, self.status, self)
+        self._wire_annotations()
+
+    def _place_side_panels(self) -> None:
+        for panel, name in ((self.notes, "notes-panel"), (self.favorites, "favorites-panel"),
+                            (self.folders, "folders-panel")):
+            self.side_panel.add_panel(panel, "", name)
+            panel.setMinimumWidth(MIN_PANEL_WIDTH)  # the text column keeps the room
+        sizes = self.context.settings.get(settings.SPLITTER_SIZES)
+        if len(sizes) == 3 and sizes[2] < MIN_PANEL_WIDTH:  # never shown before: make room
+            centre = max(MIN_PANEL_WIDTH, sum(sizes) - sizes[0] - SIDE_PANEL_WIDTH)
+            self.splitter.setSizes([sizes[0], centre, SIDE_PANEL_WIDTH])
+
+    def _wire_annotations(self) -> None:
+        a, layer, commands = self.actions, self.context.user, self.commands
+        layer.message.connect(self.status.flash)
+        layer.failed.connect(self.status.flash)
+        self.place_changed.connect(commands.follow)
+        commands.chosen.connect(self._show_item)
+        commands.note_requested.connect(self._write_note)
+        commands.open_requested.connect(self.navigate)
+        a.new_folder.triggered.connect(self.create_folder)
+        a.show_orphans.triggered.connect(self.open_orphans)
+        a.go_notes.triggered.connect(lambda: self._focus_panel(self.notes, self.notes.view))
+        a.go_favorites.triggered.connect(
+            lambda: self._focus_panel(self.favorites, self.favorites.list))
+        a.go_folders.triggered.connect(lambda: self._focus_panel(self.folders, self.folders.tree))
+        self.reading_annotations.item_chosen.connect(commands.choose)
+        self.highlights.show_requested.connect(commands.choose)
+        self.highlights.highlighted.connect(lambda h: commands.choose(h.item_id, h.id))
+        for view in (self.notes, self.favorites, self.folders):
+            view.location_requested.connect(self.navigate)
+        self.notes.folder_requested.connect(self.show_folder)
+        self.notes.highlight_requested.connect(self.select_highlight)
+        self.folders.export_menu = self.exchange.fill_folder_menu
+        self.folders.print_folder = lambda folder_id: self.print_handout("folder", folder_id)
+        menus = a.menus
+        menus["annotations"].aboutToShow.connect(
+            lambda: self.exchange.fill_file_menu(menus["annotations"]))
+        menus["resources"].aboutToShow.connect(
+            lambda: self.exchange.fill_resources_menu(menus["resources"]))
+        self._list_menus()
+        self._retranslate_panels()
+        self.context.languages.language_changed.connect(lambda _l: self._retranslate_panels())
+
+    def _list_menus(self) -> None:
+        """Open, star, note, add to a folder: on a search result and on a session of
+        the table of contents."""
+        results = self.search_panel.list
+        results.setDragEnabled(True)
+        results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        results.customContextMenuRequested.connect(
+            lambda point: self._list_menu(results, point,
+                                          results.indexAt(point).data(TargetRole)))
+        tree = self.navigation
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(
+            lambda point: self._list_menu(tree, point, _tree_item(tree.indexAt(point))))
+
+    def _list_menu(self, view: QAbstractItemView, point: QPoint, item_id: str | None) -> None:
+        menu = self.commands.item_menu(view, item_id)
+        if menu is not None:
+            menu.exec(view.viewport().mapToGlobal(point))
+            menu.deleteLater()
+
+    def _open_user_layer_later(self) -> None:
+        """Page first, then search, then annotations: opening both at once makes them
+        fight over the interpreter and delays the first answer to Ctrl+K."""
+        search = self.context.search
+
+        def when_search_settles(status: IndexStatus) -> None:
+            if status.state in (READY, FAILED):
+                self.context.user.open()
+
+        search.status_changed.connect(when_search_settles)
+        if search.ready:
+            QTimer.singleShot(0, self, self.context.user.open)
+        QTimer.singleShot(OPEN_USER_AT_LATEST_MS, self, self.context.user.open)
+
+    def _show_item(self, item_id: str | None, focus: str, show_panel: bool, mark: bool) -> None:
+        """The current item changed: its notes in the panel, its mark in the text."""
+        self.notes.show_item(item_id, focus or None)
+        if mark and item_id and item_id in self.reading.anchors \
+                and item_id != self.reading.page_key:
+            self.reading.mark_item(item_id)
+        if show_panel and (focus or self.side_panel.isVisible()):
+            self.show_panel(self.notes)
+
+    def _write_note(self, _item_id: str) -> None:
+        self.show_panel(self.notes)
+        self.notes.start_new_note()
+
+    def show_panel(self, panel: QWidget) -> None:
+        if not self.side_panel.isVisible():
+            self.actions.side_panel.setChecked(True)
+            self.side_panel.setVisible(True)
+        self.side_panel.setCurrentWidget(panel)
+
+    def _focus_panel(self, panel: QWidget, widget: QWidget) -> None:
+        self.show_panel(panel)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def create_folder(self) -> None:
+        self.show_panel(self.folders)
+        self.folders.new_folder()
+
+    def show_folder(self, folder_id: str) -> None:
+        self.show_panel(self.folders)
+        self.folders.select_folder(folder_id)
+
+    def select_highlight(self, item_id: str, start: int, end: int) -> None:
+        if item_id not in self.reading.anchors and self.reading.page_key != item_id:
+            self.navigate(item_id)
+        self.reading.select_item_text(item_id, start, end)
+        self.reading.ensureCursorVisible()
+
+    def open_orphans(self) -> QWidget:
+        from connecteur.ui.annotations.orphans_view import OrphansView
+
+        if self.orphans_view is None:
+            view = OrphansView(self.context.user, lambda: self.commands.current_item, self)
+            view.location_requested.connect(self.navigate)
+            self.orphans_view = view
+        view = self.orphans_view
+        view.show()
+        view.raise_()
+        view.refresh()  # type: ignore[attr-defined]
+        return view
+
+    def _retranslate_panels(self) -> None:
+        for panel, title in ((self.notes, self.tr("Notes")),
+                             (self.favorites, self.tr("Mes favoris")),
+                             (self.folders, self.tr("Dossiers"))):
+            self.side_panel.setTabText(self.side_panel.indexOf(panel), title)
+            panel.setAccessibleName(title)
+        self.undo.retranslate()
+        self.commands.update_actions()
+
     # --- navigation --------------------------------------------------------------
 
-    def navigate(self, where: str, *, record: bool = True, walking: bool = False) -> bool:
-        """Show a location; False (and a message) when it names nothing."""
-        canonical = location.normalised(where)
-        if canonical is None or not (canonical in location.INDEX_PAGES
-                                     or self.reading.can_show(canonical)):
+    def navigate(self, where: Place | str, *, record: bool = True,
+                 walking: bool = False) -> bool:
+        """Show a place; False (and a message) when it names nothing."""
+        place = where if isinstance(where, Place) else Place.parse(where)
+        if place is None or not (place.is_index or self.reading.can_show(place)):
             self.status.flash(self.tr("Introuvable dans la bibliothèque : {0}").format(where))
             return False
-        if canonical in location.INDEX_PAGES:
-            self.centre.setCurrentWidget(self._index_view(canonical))
+        if place.is_index:
+            self.centre.setCurrentWidget(self._index_view(place.page))
         else:
-            self.reading.show_location(canonical)
+            self.reading.show_place(place)
             self.centre.setCurrentWidget(self.reading)
         if record:
-            self.history.visit(canonical, replace=walking and self._walking)
+            self.history.visit(place, replace=walking and self._walking)
         self._walking = walking
-        self.navigation.select_location(canonical)
+        self.navigation.select_place(place)
         self._update_place()
         self._update_history_actions()
-        self.location_changed.emit(canonical)
+        self.place_changed.emit(place)
         return True
 
     @property
-    def current_location(self) -> str | None:
+    def current_place(self) -> Place | None:
         return self.history.current
+
+    @property
+    def current_location(self) -> str | None:
+        place = self.history.current
+        return place.location if place is not None else None
 
     def go_back(self) -> None:
         target = self.history.back()
@@ -197,14 +390,14 @@ class MainWindow(QMainWindow):
     def open_first(self, requested: str | None = None) -> None:
         """At start: the requested link, else where the reader left, else session 1."""
         candidates = [requested, self.context.settings.get(settings.LAST_LOCATION),
-                      self.store.sessions[0].id if self.store.sessions else location.HOME]
-        if requested and location.normalised(requested) is None:
+                      self.store.sessions[0].id if self.store.sessions else HOME]
+        if requested and Place.parse(requested) is None:
             QTimer.singleShot(0, lambda: self.status.flash(
                 self.tr("Lien non reconnu : {0}").format(requested)))
         for candidate in candidates:
             if candidate and self.navigate(candidate):
                 return
-        self.navigate(location.HOME)
+        self.navigate(HOME_PLACE)
 
     def _step_session(self, delta: int) -> None:
         sessions = list(self.store.sessions)
@@ -220,22 +413,24 @@ class MainWindow(QMainWindow):
         if 0 <= target < len(ids):
             self.navigate(ids[target])
 
+    def index_view(self, page: str) -> QWidget:
+        """One of the two index pages, built the first time it is shown (start-up)."""
+        return self._index_view(page)
+
     def _index_view(self, page: str) -> QWidget:
-        """The two index pages are built the first time they are shown (start-up)."""
         if page not in self._index_views:
-            if page == location.SPEAKERS:
+            if page == SPEAKERS:
                 from connecteur.ui.indexes.speakers_view import SpeakersView as View
             else:
-                from connecteur.ui.indexes.bibliography_view import BibliographyView as View  # type: ignore[assignment]
+                from connecteur.ui.indexes.bibliography_view import (  # type: ignore[assignment]
+                    BibliographyView as View,
+                )
             view = View(self.context, self)
             view.location_requested.connect(self.navigate)
             view.summary_changed.connect(lambda _text: self._update_place())
             self.centre.addWidget(view)
             self._index_views[page] = view
         return self._index_views[page]
-
-    def index_view(self, page: str) -> QWidget:
-        return self._index_view(page)
 
     # --- search ------------------------------------------------------------------
 
@@ -286,7 +481,7 @@ class MainWindow(QMainWindow):
         self.side_panel.setVisible(visible and not self.side_panel.is_empty())
 
     def _side_panel_changed(self) -> None:
-        """The F9 toggle only makes sense once a later feature has added a panel."""
+        """The F9 toggle only makes sense once the side panel holds something."""
         empty = self.side_panel.is_empty()
         self.actions.side_panel.setEnabled(not empty)
         self.actions.side_panel.setChecked(not empty and self.side_panel.isVisibleTo(self))
@@ -302,9 +497,36 @@ class MainWindow(QMainWindow):
         """"Imprimer / Exporter en PDF…" (Ctrl+P). ``content`` preselects "session",
         "sessions", "library", "folder", "results" or "favorites"; ``folder`` (ID or
         name) a course folder — the folders panel's "Imprimer…" calls this."""
-        from connecteur.ui.printing.print_dialog import open_print_dialog
+        from connecteur.ui.printing.print_dialog import PrintDialog
 
-        self.print_dialog = open_print_dialog(self, content, folder)
+        dialog = PrintDialog(self.context, self.print_scope(), content, folder, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.print_dialog = dialog
+
+    def print_scope(self) -> PrintScope:
+        """What can be printed right now: the session shown, the search typed, the
+        trainer's folders and favourites (read, never waited for)."""
+        from connecteur.ui.printing.print_dialog import PrintScope
+
+        scope = PrintScope()
+        page = self.reading.page_key if self.centre.currentWidget() is self.reading else None
+        found = self.store.find(page or "")
+        if found is not None and found.kind == "session":
+            scope.session_id = found.id
+        elif isinstance(found, Event):
+            scope.event_id = found.id
+        panel = self.search_panel
+        scope.query = panel.query
+        if scope.query:
+            scope.kinds, scope.sessions_filter = panel.kinds(), panel.sessions()
+            results = panel.results
+            scope.results_total = results.total if results is not None else None
+        layer = self.context.user
+        scope.user_ready = layer.ready
+        scope.folders = layer.read(lambda u: u.folders.list(), [])
+        scope.favourites = layer.read(lambda u: len(u.stars.item_ids()), 0)
+        return scope
 
     def show_welcome(self) -> None:
         """Aide › Bienvenue (and the first start: see welcome_dialog.show_if_due)."""
@@ -345,11 +567,11 @@ class MainWindow(QMainWindow):
     # --- status and title --------------------------------------------------------
 
     def _place_text(self) -> str:
-        where = self.history.current or ""
-        view = self._index_views.get(where)
+        place = self.history.current
+        view = self._index_views.get(place.page) if place is not None else None
         if view is not None and self.centre.currentWidget() is view:
             return view.summary()  # type: ignore[attr-defined]
-        return labels.describe_location(self.store, where)
+        return labels.describe_place(self.store, place)
 
     def _update_place(self) -> None:
         text = self._place_text()
@@ -375,7 +597,7 @@ class MainWindow(QMainWindow):
         s.set(settings.SPLITTER_SIZES, self.splitter.sizes())
         s.set(settings.ZOOM, self.reading.zoom)
         if self.history.current:
-            s.set(settings.LAST_LOCATION, self.history.current)
+            s.set(settings.LAST_LOCATION, self.history.current.location)
         s.sync()
 
     # --- Qt events ---------------------------------------------------------------
@@ -394,7 +616,11 @@ class MainWindow(QMainWindow):
             self._retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The mouse's back and forward buttons, wherever the pointer is in the window."""
+        """The mouse's back and forward buttons, wherever the pointer is in the window;
+        and, when the window comes back to the front, what another window saved."""
+        if watched is self and event.type() == QEvent.Type.WindowActivate:
+            self.context.user.check_external_changes()
+            return False
         if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
                 and isinstance(watched, QWidget) and watched.window() is self):
             button = event.button()
@@ -411,6 +637,10 @@ class MainWindow(QMainWindow):
         self.save_settings()
         super().closeEvent(event)
 
-    @staticmethod
-    def clipboard_text() -> str:
-        return QGuiApplication.clipboard().text()
+
+def _tree_item(index: QModelIndex) -> str | None:
+    """A session row of the table of contents stands for the session."""
+    if not index.isValid() or index.data(NodeKindRole) != "session":
+        return None
+    return index.data(LocationRole)
+

@@ -1,0 +1,117 @@
+"""The item commands — star (Ctrl+D), write a note (Ctrl+Alt+N), add to a folder —
+and the *current item* they act on.
+
+The current item is the one the trainer last chose: clicked in the text, gone to, or
+picked in a list. Choosing it shows its notes (the window does that on ``chosen``);
+the commands run as operations (off the UI thread) and say in the status bar which
+item they touched.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from connecteur.app.place import Place
+from connecteur.store import Change, CorpusStore
+from connecteur.ui.annotations.user_layer import UserLayer
+from connecteur.ui.common import labels
+from connecteur.ui.folders import folder_menu
+from connecteur.ui.shell.actions import set_text
+
+
+class ItemCommands(QObject):
+    chosen = Signal(object, str, bool, bool)  # item ID or None, focus, show panel, mark it
+    note_requested = Signal(str)  # open the notes panel's editor for this item
+    open_requested = Signal(str)  # show this item
+
+    def __init__(self, library: CorpusStore, layer: UserLayer, star: QAction,
+                 add_note: QAction, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._layer = layer
+        self._star, self._add_note = star, add_note
+        self.current_item: str | None = None
+        star.triggered.connect(lambda: self.toggle_star(self.current_item))
+        add_note.triggered.connect(lambda: self.start_note(self.current_item))
+        layer.changed.connect(self._on_change)
+        layer.opened.connect(lambda _user: self.update_actions())
+        self.update_actions()
+
+    # --- the current item --------------------------------------------------------------
+
+    def follow(self, place: Place) -> None:
+        """The window went somewhere: its item (or session) becomes current."""
+        item_id = place.item_id
+        if item_id is not None and self._library.find(item_id) is None:
+            item_id = None
+        self.choose(item_id, show_panel=False, mark=False)
+
+    def choose(self, item_id: str | None, focus: str = "", *, show_panel: bool = True,
+               mark: bool = True) -> None:
+        """Make ``item_id`` current (``focus``: an annotation to bring forward)."""
+        self.current_item = item_id
+        self.chosen.emit(item_id, focus, show_panel, mark)
+        self.update_actions()
+
+    # --- commands ------------------------------------------------------------------------
+
+    def _no_item(self) -> None:
+        self._layer.message.emit(self.tr("Choisissez d'abord un élément (clic dans le "
+                                         "texte)."))
+
+    def describe(self, item_id: str) -> str:
+        """"20 mai 2020, session 1, piste 03": the item a status message is about."""
+        item = self._library.find(item_id)
+        return labels.item_reference(self._library, item) if item is not None else item_id
+
+    def toggle_star(self, item_id: str | None) -> None:
+        if not item_id:
+            self._no_item()
+            return
+        name = self.describe(item_id)
+        added = self.tr("Ajouté aux favoris : {0}").format(name)
+        removed = self.tr("Retiré des favoris : {0} (Ctrl+Z pour annuler)").format(name)
+        self._layer.write(lambda u: u.stars.toggle(item_id, origin=self),
+                          done=lambda starred: self._layer.message.emit(
+                              added if starred else removed))
+
+    def start_note(self, item_id: str | None) -> None:
+        if not item_id:
+            self._no_item()
+            return
+        if item_id != self.current_item:
+            self.choose(item_id, show_panel=False)
+        self.note_requested.emit(item_id)
+
+    def item_menu(self, parent: QWidget, item_id: str | None) -> QMenu | None:
+        """The menu of an item in a list (a search result, a row of the table of
+        contents): open, star, note, add to a folder."""
+        if not item_id or self._library.find(item_id) is None or not self._layer.ready:
+            return None
+        menu = QMenu(parent)
+        menu.addAction(self.tr("&Ouvrir"), lambda: self.open_requested.emit(item_id))
+        starred = self._layer.read(lambda u: u.stars.is_starred(item_id), False)
+        text = self.tr("Retirer des favoris") if starred else self.tr("Ajouter aux favoris")
+        star = menu.addAction(text, lambda: self.toggle_star(item_id))
+        star.setObjectName("list-star")
+        menu.addAction(self.tr("Ajouter une note…"), lambda: self.start_note(item_id))
+        folder_menu.folder_submenu(menu, self._layer, lambda: [item_id], parent.window(), self)
+        return menu
+
+    # --- the actions' state ------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind in ("star", "anchoring", "external"):
+            self.update_actions()
+
+    def update_actions(self) -> None:
+        item = self.current_item
+        ready = self._layer.ready and item is not None
+        starred = ready and self._layer.read(lambda u: u.stars.is_starred(item), False)
+        self._star.setEnabled(ready)
+        self._star.setChecked(bool(starred))
+        set_text(self._star, self.tr("★ Retirer des &favoris") if starred
+                 else self.tr("☆ Ajouter aux &favoris"))
+        self._add_note.setEnabled(ready)
