@@ -122,12 +122,12 @@ def test_trainer_edition_on_letter_paper_previewed_and_saved(qtbot, make_window,
                                                                         .extract_text())
     assert [round(v) for v in reader.pages[0].mediabox[2:]] == [612, 792]
 
-    s = window.context.settings  # remembered for the next handout
-    assert (s.get(settings.PRINT_EDITION), s.get(settings.PRINT_PAPER),
-            s.get(settings.PRINT_TRAINER)) == ("trainer", "letter", TRAINER)
+    s = window.context.settings  # remembered for the next handout: not the edition
+    assert (s.get(settings.PRINT_PAPER), s.get(settings.PRINT_TRAINER)) == ("letter", TRAINER)
     assert s.get(settings.PRINT_SAVE_FOLDER) == str(tmp_path)
     again = open_dialog(qtbot, window)
-    assert again.trainer.isChecked() and again.paper.currentData() == "letter"
+    assert again.participant.isChecked() and not again.trainer.isChecked()
+    assert again.paper.currentData() == "letter"
     assert again.trainer_edit.text() == TRAINER
     assert again.plan().date == again.date_edit.date().toString("yyyy-MM-dd")
     again.reject()

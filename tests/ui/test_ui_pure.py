@@ -155,3 +155,22 @@ def test_settings_have_typed_defaults_and_survive_a_damaged_file(tmp_path) -> No
 @pytest.mark.parametrize("where", ["index:speakers", "index:bibliography", "library"])
 def test_named_pages_normalise_to_themselves(where: str) -> None:
     assert location.normalised(where) == where
+
+
+def test_an_old_settings_file_is_upgraded_once(tmp_path) -> None:
+    """A 0.1.0 file (version 1) remembered the trainer edition and may hold keys
+    nothing reads any more: both go, the rest is kept, and the file says version 3."""
+    path = tmp_path / "settings.ini"
+    path.write_text("[settings]\nversion=1\n[print]\nedition=trainer\npaper=letter\n"
+                    "[reading]\nzoom=3\n[old]\ngone=1\n", encoding="utf-8")
+    upgraded = settings.Settings(path)
+    assert upgraded.upgraded_from == 1 and upgraded.version == settings.SETTINGS_VERSION == 3
+    assert upgraded.get(settings.PRINT_PAPER) == "letter" and upgraded.get(settings.ZOOM) == 3
+    assert upgraded.sync()
+    text = path.read_text(encoding="utf-8")
+    assert "edition" not in text and "gone" not in text and "version=3" in text
+    assert settings.Settings(path).upgraded_from is None  # once
+    newer = tmp_path / "newer.ini"
+    newer.write_text("[settings]\nversion=9\n[future]\nkey=1\n", encoding="utf-8")
+    assert settings.Settings(newer).upgraded_from is None  # a newer file is left alone
+    assert "future" in newer.read_text(encoding="utf-8")

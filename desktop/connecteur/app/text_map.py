@@ -152,5 +152,3 @@ class TextMap:
         index = bisect.bisect_left(pairs, (offset, -1))
         return pairs[min(index, len(pairs) - 1)][1]
 
-    def has(self, item_id: str) -> bool:
-        return item_id in self._items

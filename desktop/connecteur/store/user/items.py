@@ -79,9 +79,3 @@ class ItemCatalogue:
     def snapshot_of(self, item_id: str) -> Snapshot:
         return self.snapshot(self.require(item_id))
 
-    def session_resources(self, session_id: str) -> list:
-        item = self.require(session_id)
-        if not isinstance(item, Session):
-            raise NotFoundError(f"« {session_id} » n'est pas une session.",
-                                hint="Exemple : 2020-05-20/s1.")
-        return list(item.resources)

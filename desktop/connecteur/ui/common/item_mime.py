@@ -48,10 +48,6 @@ def item_ids(mime: QMimeData | None) -> list[str]:
     return [i for i in dict.fromkeys(found) if "#" not in i]
 
 
-def can_read(mime: QMimeData | None) -> bool:
-    return bool(item_ids(mime))
-
-
 def entries_mime_data(folder_id: str, entry_ids: Iterable[str],
                       item_ids_: Iterable[str]) -> QMimeData:
     """Folder entries dragged within the folders panel (they are items too: dropped

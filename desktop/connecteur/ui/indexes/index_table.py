@@ -51,6 +51,3 @@ def make_table(proxy: FoldFilterProxy, parent: QWidget, stretch_column: int) -> 
     return table
 
 
-def current_source_row(table: QTableView, proxy: FoldFilterProxy) -> int:
-    index = table.currentIndex()
-    return proxy.mapToSource(index).row() if index.isValid() else -1

@@ -221,8 +221,7 @@ class PrintDialog(QDialog):
 
     def _restore(self) -> None:
         s = self._context.settings
-        trainer = s.get(settings.PRINT_EDITION) == "trainer"
-        (self.trainer if trainer else self.participant).setChecked(True)
+        self.participant.setChecked(True)  # always: the trainer edition is a choice
         self.paper.setCurrentIndex(max(0, self.paper.findData(s.get(settings.PRINT_PAPER))))
         self.writing_space.setChecked(s.get(settings.PRINT_WRITING_SPACE))
         self.trainer_edit.setText(s.get(settings.PRINT_TRAINER))
@@ -230,7 +229,6 @@ class PrintDialog(QDialog):
 
     def _remember(self, plan: PrintPlan) -> None:
         s = self._context.settings
-        s.set(settings.PRINT_EDITION, plan.edition)
         s.set(settings.PRINT_PAPER, plan.paper)
         s.set(settings.PRINT_WRITING_SPACE, plan.writing_space)
         s.set(settings.PRINT_TRAINER, plan.trainer_name.strip())

@@ -4,7 +4,9 @@ colours; the item commands of the context menu; and clicks that choose the item
 the notes panel shows.
 
 The page is repainted only when a change concerns an item on it (or the corpus
-text, or another window's changes), once per burst of changes.
+text, or another window's changes), once per burst of changes. What each session's
+items carry is read once and kept until a change concerns that session: repaints
+(zoom, palette, language) cost no query.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from connecteur.app.reading_document import ItemDecoration
 from connecteur.corpus import Session
+from connecteur.corpus.ids import session_of
 from connecteur.store import Change
 from connecteur.store.user.markup import note_plain
 from connecteur.ui.annotations.user_layer import UserLayer, concerns
@@ -61,6 +64,7 @@ class ReadingAnnotations(QObject):
         self._reading = reading
         self._star_toggle = star_toggle
         self._add_note = add_note
+        self._cache: dict[str, dict[str, ItemDecoration]] = {}  # session ID → its items'
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(reading.refresh)
         reading.menu_extensions.append(self.extend_menu)
@@ -76,15 +80,27 @@ class ReadingAnnotations(QObject):
         return self._refresh.isActive()
 
     def decorations(self, session: Session) -> dict[str, ItemDecoration]:
-        return self._layer.read(lambda u: decorations(u, session), {})
+        if session.id not in self._cache:
+            if not self._layer.ready:
+                return {}
+            self._cache[session.id] = self._layer.read(lambda u: decorations(u, session), {})
+        return self._cache[session.id]
 
     def _on_change(self, change: Change) -> None:
         if not concerns(change, KINDS):
             return
+        self._forget(change)
         page = self._reading.page_key
         on_page = set(self._reading.anchors) | ({page} if page else set())
         if change.kind in ("anchoring", "external") or on_page & set(change.item_ids):
             self._refresh.start()
+
+    def _forget(self, change: Change) -> None:
+        if change.kind in ("anchoring", "external"):
+            self._cache.clear()
+            return
+        for item_id in change.item_ids:
+            self._cache.pop(session_of(item_id) or item_id, None)
 
     def _clicked(self, item_id: str, offset: int) -> None:
         focus = ""

@@ -3,6 +3,9 @@
 Stored in an INI file at ``paths.settings_path()`` (so under ``CONNECTEUR_HOME`` in
 tests) through ``QSettings``. Every value read back is converted and checked: a
 hand-edited or damaged file gives the default, never an exception at start-up.
+
+The file carries a version; when a release changes what a setting means, it adds an
+upgrade step to ``UPGRADES`` and the next start brings older files up to date once.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from connecteur import paths
 
 T = TypeVar("T")
 
-SETTINGS_VERSION = 1
 ZOOM_MIN, ZOOM_MAX = -4, 12
 LANGUAGES = ("", "fr", "en")  # "" follows the system
 
@@ -64,10 +66,9 @@ SPLITTER_SIZES = Setting("window/splitter", [330, 870, 0], _to_int_list,
 LAST_LOCATION = Setting("reading/last_location", "", _to_str)
 ZOOM = Setting("reading/zoom", 0, _to_int, lambda v: ZOOM_MIN <= v <= ZOOM_MAX)
 LANGUAGE = Setting("ui/language", "", _to_str, lambda v: v in LANGUAGES)
-# Printing: what the print dialog proposes next time (the contents and titles depend
-# on what is printed, so they are not remembered).
-PRINT_EDITION = Setting("print/edition", "participant", _to_str,
-                        lambda v: v in ("participant", "trainer"))
+# Printing: what the print dialog proposes next time. Neither the contents nor the
+# edition are remembered: every print starts on the participant edition, so personal
+# notes never leave the laptop by habit.
 PRINT_PAPER = Setting("print/paper", "a4", _to_str, lambda v: v in ("a4", "letter"))
 PRINT_TRAINER = Setting("print/trainer_name", "", _to_str)
 PRINT_AUDIENCE = Setting("print/audience", "", _to_str)
@@ -78,8 +79,29 @@ PRINT_SAVE_FOLDER = Setting("print/save_folder", "", _to_str)  # where the last 
 WELCOME_AT_START = Setting("welcome/show_at_start", True, _to_bool)
 
 ALL = (GEOMETRY, WINDOW_STATE, SPLITTER_SIZES, LAST_LOCATION, ZOOM, LANGUAGE,
-       PRINT_EDITION, PRINT_PAPER, PRINT_TRAINER, PRINT_AUDIENCE, PRINT_WRITING_SPACE,
+       PRINT_PAPER, PRINT_TRAINER, PRINT_AUDIENCE, PRINT_WRITING_SPACE,
        PRINT_SAVE_FOLDER, WELCOME_AT_START)
+VERSION_KEY = "settings/version"  # ([General] is special to QSettings in INI files)
+
+
+def _forget_print_edition(stored: QSettings) -> None:
+    """Version 2: the print dialog no longer remembers the trainer edition."""
+    stored.remove("print/edition")
+
+
+def _forget_unknown_keys(stored: QSettings) -> None:
+    """Version 3: keys that no setting reads any more (earlier versions, hand edits)
+    are dropped, so the file says only what the app uses."""
+    known = {setting.key for setting in ALL} | {VERSION_KEY}
+    for key in stored.allKeys():
+        if key not in known:
+            stored.remove(key)
+
+
+# UPGRADES[n] brings a file of version n + 1 to version n + 2.
+UPGRADES: tuple[Callable[[QSettings], None], ...] = (_forget_print_edition,
+                                                     _forget_unknown_keys)
+SETTINGS_VERSION = 1 + len(UPGRADES)
 
 
 class Settings:
@@ -88,8 +110,28 @@ class Settings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.settings_path()
         self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
-        if self._qsettings.value("general/version") is None:
-            self._qsettings.setValue("general/version", SETTINGS_VERSION)
+        self.upgraded_from = self._upgrade()
+
+    @property
+    def version(self) -> int:
+        """The file's version: a file without one is new (current) or from 0.1.0, whose
+        version key QSettings could not read back (1)."""
+        try:
+            return int(self._qsettings.value(VERSION_KEY))
+        except (TypeError, ValueError):
+            return SETTINGS_VERSION if not self._qsettings.allKeys() else 1
+
+    def _upgrade(self) -> int | None:
+        """Run the upgrade steps the file has not had; the version it had, if any."""
+        found = self.version
+        for step in UPGRADES[max(0, found - 1):]:
+            step(self._qsettings)
+        if found != SETTINGS_VERSION and found < SETTINGS_VERSION:
+            self._qsettings.setValue(VERSION_KEY, SETTINGS_VERSION)
+            return found
+        if self._qsettings.value(VERSION_KEY) is None:
+            self._qsettings.setValue(VERSION_KEY, SETTINGS_VERSION)
+        return None
 
     def get(self, setting: Setting[T]) -> T:
         raw = self._qsettings.value(setting.key)
