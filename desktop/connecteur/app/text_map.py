@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import repeat
 
 from connecteur.app.reading_document import Segment
 
@@ -106,13 +107,17 @@ class TextMap:
         return found
 
     def _add(self, segment: Segment, positions: list[int]) -> None:
-        pairs = self._items.setdefault(segment.item_id, [])
-        for index, position in enumerate(positions):
-            if self._positions and position <= self._positions[-1]:
-                continue  # a collapsed blank: the character before already owns it
-            self._positions.append(position)
-            self._owners.append((segment.item_id, segment.offset + index))
-            pairs.append((segment.offset + index, position))
+        last = self._positions[-1] if self._positions else -1
+        kept: list[int] = []
+        offsets: list[int] = []
+        for index, position in enumerate(positions, segment.offset):
+            if position > last:  # (a collapsed blank: the character before owns it)
+                kept.append(position)
+                offsets.append(index)
+                last = position
+        self._positions.extend(kept)
+        self._owners.extend(zip(repeat(segment.item_id), offsets))
+        self._items.setdefault(segment.item_id, []).extend(zip(offsets, kept, strict=True))
 
     # --- document -> item ------------------------------------------------------------
 

@@ -157,6 +157,7 @@ class NoteDialog(QDialog):
                  on_save: Callable[[str, Answer], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("note-dialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per use: never kept
         self.setWindowTitle(title)
         self._on_save = on_save
         self.label = QLabel(label, self)

@@ -10,8 +10,6 @@ that concern its item, whoever made them.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCursor, QPalette, QTextOption
 from PySide6.QtWidgets import (
@@ -34,6 +32,7 @@ from connecteur.ui.annotations.note_editor import Answer, NoteDialog, NoteEditor
 from connecteur.ui.annotations.user_layer import UserLayer, concerns
 from connecteur.ui.common.item_summary import excerpt, text_of, title_of, when
 from connecteur.ui.common.palette import mix, muted_text, render_style
+from connecteur.ui.common.rich_text import colour_html, command_link, h, parse_command
 from connecteur.ui.folders import folder_menu
 from connecteur.ui.reading import highlight_colours
 from connecteur.ui.shell.context import ApplicationContext
@@ -41,6 +40,8 @@ from connecteur.ui.shell.links import internal_location, is_internal_link
 
 SAVED_MS = 5000
 KINDS = ("note", "highlight", "star", "tag", "folder", "folder_item")
+COMMANDS = ("note-edit", "note-delete", "hl-delete", "hl-note", "hl-colour", "hl-show",
+            "folder")
 
 
 class NotesPanel(QWidget):
@@ -248,14 +249,15 @@ class NotesPanel(QWidget):
             return self.tr("<b>Aucun élément choisi</b>")
         title = title_of(self._store, self.item_id)
         text = excerpt(text_of(self._store, self.item_id))
-        return f"<b>{escape(title)}</b><br>{escape(text)}"
+        return f"<b>{h(title)}</b><br>{h(text)}"
 
     def _tags_html(self) -> str:
         tags = self.annotations.tags if self.annotations else ()
         remove = self.tr("Retirer l'étiquette « {0} »")
-        links = [f'{escape(t)} <a href="tag-remove:{i}" title="{escape(remove.format(t))}">'
-                 "✕</a>" for i, t in enumerate(tags)]
-        return self.tr("Étiquettes : {0}").format(" · ".join(links)) if links else ""
+        links_html = " · ".join(f"{h(t)} " + command_link("tag-remove", str(i), "✕",
+                                                           remove.format(t))
+                                for i, t in enumerate(tags))
+        return h(self.tr("Étiquettes : {0}")).format(links_html) if links_html else ""
 
     def _css(self) -> str:
         palette = self.palette()
@@ -265,28 +267,28 @@ class NotesPanel(QWidget):
                 f".meta {{ color: {muted_text(palette).name()}; }}"
                 f"h4 {{ margin-top: 10px; margin-bottom: 4px; }} {marks}")
 
-    def _card(self, anchor: str, content: str, meta: str) -> str:
+    def _card(self, anchor: str, content_html: str, meta_html: str) -> str:
         """One note or highlight on a card (the one asked for stands out)."""
         palette = self.palette()
         base = palette.color(QPalette.ColorRole.Base)
         colour = (mix(base, palette.color(QPalette.ColorRole.Highlight), 0.22)
                   if anchor == self.focused else mix(base, palette.color(QPalette.ColorRole.Text),
                                                      0.05))
-        return (f'<a name="{escape(anchor, quote=True)}"></a>'
-                f'<table bgcolor="{colour.name()}" width="100%" cellpadding="8" '
-                f'cellspacing="0"><tr><td>{content}<p class="meta">{meta}</p></td></tr>'
-                "</table><p></p>")
+        return (f'<a name="{h(anchor)}"></a>'
+                f'<table bgcolor="{colour_html(colour)}" width="100%" cellpadding="8" '
+                f'cellspacing="0"><tr><td>{content_html}<p class="meta">{meta_html}</p></td>'
+                "</tr></table><p></p>")
 
     def _body_html(self) -> str:
         if self.item_id is None:
             return self.tr("<p>Cliquez sur un élément du texte (une piste, un terrain, une "
                            "ressource…) pour voir ses notes et en écrire.</p>")
         if not self._layer.ready:
-            return f"<p>{escape(self._layer.unavailable_message())}</p>"
+            return f"<p>{h(self._layer.unavailable_message())}</p>"
         if self._store.find(self.item_id) is None:
             return self.tr("<p>Cet élément n'est pas annotable.</p>")
         heading = self.tr("Notes ({0})").format(len(self._notes()))
-        parts = [f"<h4>{escape(heading)}</h4>"]
+        parts = [f"<h4>{h(heading)}</h4>"]
         if not self._notes():
             parts.append(self.tr('<p class="meta">Aucune note sur cet élément : « Ajouter '
                                  "une note » ci-dessous.</p>"))
@@ -294,7 +296,7 @@ class NotesPanel(QWidget):
             parts.append(self._card(note.id, note_html(note.body), self._note_meta(note)))
         if self._highlights():
             heading = self.tr("Surlignages ({0})").format(len(self._highlights()))
-            parts.append(f"<h4>{escape(heading)}</h4>")
+            parts.append(f"<h4>{h(heading)}</h4>")
         for highlight in self._highlights():
             parts.append(self._card(highlight.id, self._highlight_html(highlight),
                                     self._highlight_meta(highlight)))
@@ -306,22 +308,22 @@ class NotesPanel(QWidget):
         date = (self.tr("modifiée le {0}") if edited else self.tr("écrite le {0}")).format(
             when(note.modified if edited else note.created))
         edit, delete = self.tr("Modifier"), self.tr("Supprimer")
-        return (f'{escape(date)} · <a href="note-edit:{note.id}">{edit}</a>'
-                f' · <a href="note-delete:{note.id}">{delete}</a>')
+        return " · ".join((h(date), command_link("note-edit", note.id, h(edit)),
+                           command_link("note-delete", note.id, h(delete))))
 
     def _highlight_html(self, highlight: Highlight) -> str:
-        quote = (f'<a href="hl-show:{highlight.id}" class="quote"><span '
-                 f'class="mark-{escape(highlight.colour, quote=True)}">'
-                 f"{escape(highlight.quote)}</span></a>")
-        return f"<p>{quote}</p>" + (note_html(highlight.note) if highlight.note else "")
+        quote_html = command_link("hl-show", highlight.id,
+                                  f'<span class="mark-{h(highlight.colour)}">'
+                                  f"{h(highlight.quote)}</span>", css_class="quote")
+        return f"<p>{quote_html}</p>" + (note_html(highlight.note) if highlight.note else "")
 
     def _highlight_meta(self, highlight: Highlight) -> str:
-        colour = escape(highlight_colours.name(highlight.colour))
         note = self.tr("Modifier la note") if highlight.note else self.tr("Ajouter une note")
         change, remove = self.tr("Couleur"), self.tr("Retirer")
-        return (f'{colour} · <a href="hl-colour:{highlight.id}">{change}</a>'
-                f" · <a href=\"hl-note:{highlight.id}\">{note}</a>"
-                f' · <a href="hl-delete:{highlight.id}">{remove}</a>')
+        return " · ".join((h(highlight_colours.name(highlight.colour)),
+                           command_link("hl-colour", highlight.id, h(change)),
+                           command_link("hl-note", highlight.id, h(note)),
+                           command_link("hl-delete", highlight.id, h(remove))))
 
     def _folders_html(self) -> str:
         item_id = self.item_id
@@ -329,20 +331,20 @@ class NotesPanel(QWidget):
             if item_id else []
         if not folders:
             return ""
-        links = ", ".join(f'<a href="folder:{f.id}">{escape(f.name)}</a>' for f in folders)
+        links_html = ", ".join(command_link("folder", f.id, h(f.name)) for f in folders)
         heading = self.tr("Dans les dossiers")
-        return f"<h4>{escape(heading)}</h4><p>{links}</p>"
+        return f"<h4>{h(heading)}</h4><p>{links_html}</p>"
 
     # --- commands --------------------------------------------------------------------
 
     def _link(self, url: QUrl) -> None:
-        scheme, value = url.scheme(), url.path()
         commands = {"note-edit": self.start_edit, "note-delete": self.delete_note,
                     "hl-delete": self.delete_highlight, "hl-note": self.edit_highlight_note,
                     "hl-colour": self._colour_menu, "hl-show": self._show_highlight,
                     "folder": self.folder_requested.emit}
-        if scheme in commands:
-            commands[scheme](value)
+        found = parse_command(url, COMMANDS)
+        if found is not None:
+            commands[found[0]](found[1])
         elif is_internal_link(url):
             self.location_requested.emit(internal_location(url))
         else:
@@ -350,7 +352,8 @@ class NotesPanel(QWidget):
 
     def _tag_link(self, link: str) -> None:
         tags = self.annotations.tags if self.annotations else ()
-        index = int(link.split(":", 1)[1]) if link.startswith("tag-remove:") else -1
+        found = parse_command(link, ("tag-remove",))
+        index = int(found[1]) if found and found[1].isdigit() else -1
         if 0 <= index < len(tags):
             self.remove_tag(tags[index])
 

@@ -8,7 +8,6 @@ The list refreshes itself on every change that may make or settle an orphan.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -33,6 +32,7 @@ from connecteur.store import Change, Orphan
 from connecteur.store.user.markup import note_html
 from connecteur.ui.annotations.user_layer import UserLayer
 from connecteur.ui.common.item_summary import excerpt, when
+from connecteur.ui.common.rich_text import h
 
 if TYPE_CHECKING:  # the user layer loads after the first paint
     from connecteur.store import UserStore
@@ -147,16 +147,16 @@ class OrphansView(QDialog):
         if orphan is None:
             self.details.clear()
             return
-        parts = [f"<p><b>{escape(self._row(orphan)[0])}</b> — {escape(orphan.item_reference)}"
+        parts = [f"<p><b>{h(self._row(orphan)[0])}</b> — {h(orphan.item_reference)}"
                  "</p>"]
         if orphan.quote:
-            parts.append(f"<p>« {escape(orphan.quote)} »</p>")
+            parts.append(f"<p>« {h(orphan.quote)} »</p>")
         if orphan.text:
             parts.append(note_html(orphan.text) if orphan.kind in ("note", "highlight",
                                                                     "folder_item")
-                         else f"<p>{escape(orphan.text)}</p>")
+                         else f"<p>{h(orphan.text)}</p>")
         label = self.tr("Texte de l'élément à l'époque :")
-        parts.append(f"<p><i>{escape(label)}</i> {escape(orphan.item_text)}</p>")
+        parts.append(f"<p><i>{h(label)}</i> {h(orphan.item_text)}</p>")
         self.details.setHtml("".join(parts))
 
     def current(self) -> Orphan | None:

@@ -8,14 +8,13 @@ break (a folder) is painted as usual.
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from connecteur.ui.common.model_types import AnyIndex
 from connecteur.ui.common.palette import muted_text
+from connecteur.ui.common.rich_text import colour_html, h
 
 PADDING = 6
 
@@ -23,16 +22,21 @@ PADDING = 6
 def two_lines_html(text: str, palette: QPalette, selected: bool) -> str:
     head, _, rest = text.partition("\n")
     role = QPalette.ColorRole
-    colour = palette.color(role.HighlightedText if selected else role.Text).name()
-    muted = colour if selected else muted_text(palette).name()
-    body = "<br>".join(escape(line) for line in rest.split("\n"))
-    return (f'<div style="color:{colour}"><div style="color:{muted}; font-size:small">'
-            f"{escape(head)}</div><div>{body}</div></div>")
+    colour = palette.color(role.HighlightedText if selected else role.Text)
+    colour_text_html = colour_html(colour)
+    muted_html = colour_text_html if selected else colour_html(muted_text(palette))
+    body_html = "<br>".join(h(line) for line in rest.split("\n"))
+    return (f'<div style="color:{colour_text_html}"><div style="color:{muted_html}; '
+            f'font-size:small">{h(head)}</div><div>{body_html}</div></div>')
 
 
 class TwoLineDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._doc = QTextDocument(self)  # refilled for each row (see ResultDelegate)
+
     def _document(self, option: QStyleOptionViewItem, text: str, width: float) -> QTextDocument:
-        doc = QTextDocument()
+        doc = self._doc
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(0)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)

@@ -15,11 +15,14 @@ ROOT = QModelIndex()
 class IndexTableModel(QAbstractTableModel):
     """A read-only table over a fixed list of rows (the library-wide indexes).
 
-    Subclasses give their rows, their column titles (``headers``, through ``tr`` so
-    that they follow the language) and the column whose text depends on the language
-    (``translated_column``); ``retranslate`` repaints both.
+    Subclasses give their rows, their number of columns (``columns``: views ask for
+    it constantly, so it is not derived from the translated titles), their column
+    titles (``headers``, through ``tr`` so that they follow the language) and the
+    column whose text depends on the language (``translated_column``); ``retranslate``
+    repaints both.
     """
 
+    columns = 0
     translated_column = 0
 
     def __init__(self, rows: list, parent: QObject | None = None) -> None:
@@ -33,7 +36,7 @@ class IndexTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers())
+        return 0 if parent.isValid() else self.columns
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

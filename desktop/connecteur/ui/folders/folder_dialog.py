@@ -38,6 +38,7 @@ class FolderDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("folder-dialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per use: never kept
         self._layer = layer
         self.folder = folder
         self.name = QLineEdit(self, objectName="folder-name")

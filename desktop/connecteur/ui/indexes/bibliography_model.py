@@ -32,6 +32,7 @@ def site_of(url: str) -> str:
 
 
 class BibliographyModel(IndexTableModel):
+    columns = 3
     translated_column = SESSION
 
     def __init__(self, store: CorpusStore, parent: QObject | None = None) -> None:

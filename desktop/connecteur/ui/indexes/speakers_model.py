@@ -23,6 +23,7 @@ NAME, AFFILIATION, SESSIONS = range(3)
 
 
 class SpeakersModel(IndexTableModel):
+    columns = 3
     translated_column = SESSIONS
 
     def __init__(self, store: CorpusStore, parent: QObject | None = None) -> None:

@@ -76,7 +76,8 @@ class ReadingPane(QTextBrowser):
         self._marked: str | None = None
         self._keep_anchor: str | None = None
         self._decorations: DecorationSource | None = None
-        self._text_map = TextMap()
+        self._text_map: TextMap | None = TextMap()
+        self._segments: list = []  # of the page shown, for the text map (built on demand)
         # Later features add entries to the context menu: fn(menu, viewport point).
         self.menu_extensions: list[MenuExtension] = []
         self._zoom = 0
@@ -175,7 +176,12 @@ class ReadingPane(QTextBrowser):
 
     @property
     def text_map(self) -> TextMap:
-        """Where each item's text is in the document (for highlights)."""
+        """Where each item's text is in the document (for clicks, selections and
+        highlights): built the first time it is needed after a render, since most
+        renders (walking through pages, repaints) never need it."""
+        if self._text_map is None:
+            self._text_map = TextMap.build(self._segments, self.document().toRawText(),
+                                           self.anchors)
         return self._text_map
 
     def selected_span(self) -> ItemSpan | None:
@@ -183,12 +189,12 @@ class ReadingPane(QTextBrowser):
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
-        return self._text_map.span(cursor.selectionStart(), cursor.selectionEnd())
+        return self.text_map.span(cursor.selectionStart(), cursor.selectionEnd())
 
     def select_item_text(self, item_id: str, start: int, end: int) -> bool:
         """Select ``item.text[start:end]`` as the reader would with the mouse."""
-        first = self._text_map.position(item_id, start)
-        last = self._text_map.position(item_id, end - 1)
+        first = self.text_map.position(item_id, start)
+        last = self.text_map.position(item_id, end - 1)
         if first is None or last is None:
             return False
         cursor = QTextCursor(self.document())
@@ -267,7 +273,7 @@ class ReadingPane(QTextBrowser):
         self.setHtml(page.html)
         self._page_key = key
         self._anchors = _named_anchors(self)
-        self._text_map = TextMap.build(page.segments, document.toRawText(), self.anchors)
+        self._segments, self._text_map = page.segments, None
         self._update_margins(force=True)
 
     def _page_session(self) -> Session | None:
@@ -456,9 +462,9 @@ class ReadingPane(QTextBrowser):
                 or self.anchorAt(point)):
             return
         cursor = self.cursorForPosition(point)
-        found = self._text_map.at(cursor.position())
+        found = self.text_map.at(cursor.position())
         if found is None and cursor.position() > 0:
-            found = self._text_map.at(cursor.position() - 1)  # clicked just after a letter
+            found = self.text_map.at(cursor.position() - 1)  # clicked just after a letter
         item_id = found[0] if found else self._item_containing(cursor.position())
         if item_id:
             self._mark(item_id)
@@ -469,7 +475,7 @@ class ReadingPane(QTextBrowser):
         adds the item)."""
         mime = super().createMimeDataFromSelection()
         cursor = self.textCursor()
-        ids = self._text_map.items_in(cursor.selectionStart(), cursor.selectionEnd())
+        ids = self.text_map.items_in(cursor.selectionStart(), cursor.selectionEnd())
         return items_mime_data(ids, mime) if ids else mime
 
 

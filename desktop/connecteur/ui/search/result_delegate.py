@@ -4,13 +4,13 @@ matched words highlighted, in palette colours (light or dark)."""
 from __future__ import annotations
 
 import re
-from html import escape
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from connecteur.ui.common.palette import match_background, muted_text
+from connecteur.ui.common.rich_text import colour_html, h
 from connecteur.ui.search.results_model import HitRole, hit_place
 
 PADDING = 8
@@ -25,7 +25,7 @@ def marked_excerpt(highlight: str, mark_style: str) -> str:
     for part in _MARK_RE.split(highlight):
         if part == "<mark>":
             if not open_:
-                out.append(f'<span style="{mark_style}">')
+                out.append(f'<span style="{h(mark_style)}">')
                 open_ = True
         elif part == "</mark>":
             if open_:
@@ -41,27 +41,31 @@ def marked_excerpt(highlight: str, mark_style: str) -> str:
 def hit_html(hit, palette: QPalette, selected: bool) -> str:
     role = QPalette.ColorRole
     if selected:
-        text = palette.color(role.HighlightedText).name()
-        muted, mark = text, "font-weight:700; text-decoration:underline;"
+        text_html = colour_html(palette.color(role.HighlightedText))
+        muted_html, mark = text_html, "font-weight:700; text-decoration:underline;"
     else:
-        text = palette.color(role.Text).name()
-        muted = muted_text(palette).name()
-        mark = f"font-weight:700; background-color:{match_background(palette).name()};"
-    excerpt = marked_excerpt(hit.highlight or escape(hit.text[:240]), mark)
-    return (f'<div style="color:{text}">'
-            f'<div style="color:{muted}; font-size:small">{escape(hit_place(hit))}</div>'
-            f'<div style="font-weight:600">{escape(hit.title)}</div>'
-            f"<div>{excerpt}</div></div>")
+        text_html = colour_html(palette.color(role.Text))
+        muted_html = colour_html(muted_text(palette))
+        mark = f"font-weight:700; background-color:{colour_html(match_background(palette))};"
+    excerpt_html = marked_excerpt(hit.highlight or h(hit.text[:240]), mark)
+    return (f'<div style="color:{text_html}">'
+            f'<div style="color:{muted_html}; font-size:small">{h(hit_place(hit))}</div>'
+            f'<div style="font-weight:600">{h(hit.title)}</div>'
+            f"<div>{excerpt_html}</div></div>")
 
 
 class ResultDelegate(QStyledItemDelegate):
     def __init__(self, view: QWidget) -> None:
         super().__init__(view)
         self._view = view
+        self._doc = QTextDocument(self)
 
     def _document(self, option: QStyleOptionViewItem, index, width: float) -> QTextDocument:
+        """The delegate's one document, refilled for this row: a new QTextDocument per
+        row and paint would also make Qt build a new layout each time (slower, and
+        PySide6 6.11 leaks references to None whenever a layout is created)."""
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        doc = QTextDocument()
+        doc = self._doc
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(0)
         doc.setHtml(hit_html(index.data(HitRole), option.palette, selected))

@@ -7,7 +7,6 @@ shows only the answer to its latest request; it never touches the search library
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from connecteur.ui.common import labels
 from connecteur.ui.common.focus_ring import add_focus_ring
+from connecteur.ui.common.rich_text import command_link, h, parse_command
 from connecteur.ui.search.controller import (
     BUILDING,
     FAILED,
@@ -291,7 +291,7 @@ class SearchPanel(QWidget):
         self._show_suggestion(results)
         notices = tuple(results.notices) if results is not None else ()
         self.notices.setVisible(bool(notices))
-        self.notices.setText("<br>".join(escape(n) for n in notices))
+        self.notices.setText("<br>".join(h(n) for n in notices))
         if has_hits and not self._error:
             self.stack.setCurrentWidget(self.list)
             return
@@ -303,21 +303,21 @@ class SearchPanel(QWidget):
             return ""
         if results.total == 1:
             return self.tr("<b>1 résultat</b>")
-        return self.tr("<b>{0} résultats</b>").format(results.total)
+        return self.tr("<b>{0} résultats</b>").format(h(results.total))
 
     def _show_suggestion(self, results: Any) -> None:
         suggestion = getattr(results, "suggestion", None) if results is not None else None
         self.suggestion.setVisible(bool(suggestion))
         if suggestion:
-            link = f'<a href="query:{escape(suggestion, quote=True)}">{escape(suggestion)}</a>'
-            self.suggestion.setText(self.tr("Vouliez-vous dire {0} ?").format(link))
+            link_html = command_link("query", suggestion, h(suggestion))
+            self.suggestion.setText(h(self.tr("Vouliez-vous dire {0} ?")).format(link_html))
 
     def _message_html(self, status: IndexStatus, results: Any) -> str:
         if not self._query:
             return self._help_html()
         if self._error:
             return self.tr("<p><b>La recherche n'a pas abouti.</b></p><p>{0}</p>").format(
-                escape(self._error))
+                h(self._error))
         if results is None:
             return self._waiting_html(status)
         return self._no_result_html()
@@ -325,19 +325,19 @@ class SearchPanel(QWidget):
     def _waiting_html(self, status: IndexStatus) -> str:
         if status.state == FAILED:
             return self.tr("<p><b>La recherche est indisponible.</b></p><p>{0}</p>").format(
-                escape(status.message))
+                h(status.message))
         if status.state == BUILDING:
             progress = (f" {100 * status.done // status.total} %" if status.total else "")
             return self.tr("<p><b>Index en cours de reconstruction…{0}</b></p><p>Les "
                            "résultats s'afficheront dès qu'il sera prêt ; vous pouvez "
-                           "continuer à lire.</p>").format(progress)
+                           "continuer à lire.</p>").format(h(progress))
         if status.state == OPENING:
             return self.tr("<p>Ouverture de l'index de recherche…</p>")
         return self.tr("<p>Recherche en cours…</p>")
 
     def _no_result_html(self) -> str:
         parts = [self.tr("<p><b>Aucun résultat pour « {0} ».</b></p>").format(
-            escape(self._query))]
+            h(self._query))]
         if self.kinds() or self.sessions():
             parts.append(self.tr('<p>Des filtres sont actifs : <a href="action:clear-filters">'
                                  "retirer les filtres</a>.</p>"))
@@ -348,8 +348,7 @@ class SearchPanel(QWidget):
         return "".join(parts)
 
     def _help_html(self) -> str:
-        links = ", ".join(f'<a href="query:{escape(e, quote=True)}">{escape(e)}</a>'
-                          for e in HELP_EXAMPLES)
+        links_html = ", ".join(command_link("query", e, h(e)) for e in HELP_EXAMPLES)
         return self.tr(
             "<p><b>Chercher dans les sept sessions</b></p>"
             "<p>Pistes de réflexion, terrains, ressources et intervenant·e·s : les "
@@ -360,12 +359,13 @@ class SearchPanel(QWidget):
             "<li>Une expression exacte entre guillemets : <i>\"cellule de crise\"</i>.</li>"
             "<li>Exclure un mot : <i>crise -sanitaire</i>.</li>"
             "<li>↑ ↓ parcourent les résultats, Entrée ouvre, Échap revient au sommaire."
-            "</li></ul>").format(links)
+            "</li></ul>").format(links_html)
 
     def _message_link(self, link: str) -> None:
         url = QUrl(link)
-        if link.startswith("query:"):
-            self.suggestion_taken.emit(link[len("query:"):])
+        found = parse_command(link, ("query",))
+        if found is not None:
+            self.suggestion_taken.emit(found[1])
         elif link == "action:clear-filters":
             self.clear_filters()
         elif url.isValid():

@@ -3,7 +3,6 @@ with the application (fonts and libraries)."""
 
 from __future__ import annotations
 
-from html import escape
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
@@ -21,6 +20,7 @@ import connecteur
 from connecteur import paths
 from connecteur.app.reading_document import about_html, stylesheet
 from connecteur.ui.common.palette import render_style
+from connecteur.ui.common.rich_text import h
 from connecteur.ui.shell.context import ApplicationContext
 from connecteur.ui.shell.links import is_internal_link
 
@@ -91,13 +91,13 @@ class AboutDialog(QDialog):
             "territoriale) et la <b>Fing</b> (Fondation internet nouvelle génération) avec "
             "la <b>Riposte créative territoriale</b>, à partir des rencontres des 20 mai "
             "et 3 juillet 2020. Connecteur n'utilise jamais le réseau.</p>").format(
-            escape(connecteur.__version__))
+            h(connecteur.__version__))
         return intro + "<hr>" + about_html(library.about)
 
     def _licences_html(self) -> str:
-        rows = "".join(
-            f"<tr><td>{escape(name)}</td><td>{escape(_version(dist, name))}</td>"
-            f"<td>{escape(licence)}</td></tr>" for name, dist, licence in LIBRARIES)
+        rows_html = "".join(
+            f"<tr><td>{h(name)}</td><td>{h(_version(dist, name))}</td>"
+            f"<td>{h(licence)}</td></tr>" for name, dist, licence in LIBRARIES)
         fonts = sorted(p.name for p in paths.fonts_dir().glob("*.ttf"))
         licence_file = paths.fonts_dir() / "LICENSE-DejaVu.txt"
         licence_text = licence_file.read_text(encoding="utf-8") if licence_file.is_file() else ""
@@ -108,7 +108,7 @@ class AboutDialog(QDialog):
             "<th align='left'>Version</th><th align='left'>Licence</th></tr>{0}</table>"
             "<h3>Polices</h3><p>Polices DejaVu (licence Bitstream Vera et domaine public, "
             "texte ci-dessous), utilisées dans les documents PDF : {1}.</p>").format(
-            rows, escape(", ".join(fonts))) + f"<pre>{escape(licence_text)}</pre>"
+            rows_html, h(", ".join(fonts))) + f"<pre>{h(licence_text)}</pre>"
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("À propos de Connecteur"))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QMouseEvent
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -355,10 +355,10 @@ class MainWindow(QMainWindow):
             self.status.flash(self.tr("Introuvable dans la bibliothèque : {0}").format(where))
             return False
         if place.is_index:
-            self.centre.setCurrentWidget(self._index_view(place.page))
+            self._show_centre(self._index_view(place.page))
         else:
             self.reading.show_place(place)
-            self.centre.setCurrentWidget(self.reading)
+            self._show_centre(self.reading)
         if record:
             self.history.visit(place, replace=walking and self._walking)
         self._walking = walking
@@ -428,21 +428,38 @@ class MainWindow(QMainWindow):
             view = View(self.context, self)
             view.location_requested.connect(self.navigate)
             view.summary_changed.connect(lambda _text: self._update_place())
-            self.centre.addWidget(view)
             self._index_views[page] = view
         return self._index_views[page]
+
+    def _show_centre(self, widget: QWidget) -> None:
+        """Put ``widget`` in the centre. An index page leaves the stack when another page
+        is shown: a hidden page in a stack is still laid out at every resize, and
+        re-measuring every row of a word-wrapped table made each navigation slow."""
+        if self.centre.currentWidget() is widget:
+            return
+        if self.centre.indexOf(widget) < 0:
+            self.centre.addWidget(widget)
+        previous = self.centre.currentWidget()
+        self.centre.setCurrentWidget(widget)
+        if previous is not None and previous is not self.reading:
+            self.centre.removeWidget(previous)
+            previous.hide()
+
+    def _show_left(self, widget: QWidget) -> None:
+        if self.left_stack.currentWidget() is not widget:
+            self.left_stack.setCurrentWidget(widget)
 
     # --- search ------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.left_stack.setCurrentWidget(self.search_panel)
+        self._show_left(self.search_panel)
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
     def _query_changed(self, text: str) -> None:
         self.search_panel.set_query(text)
         if text.strip():
-            self.left_stack.setCurrentWidget(self.search_panel)
+            self._show_left(self.search_panel)
 
     def _search_idle(self) -> None:
         """An empty box left for elsewhere than the results: show the contents again."""
@@ -450,10 +467,10 @@ class MainWindow(QMainWindow):
         in_search = focused is self.search_box or (
             focused is not None and self.search_panel.isAncestorOf(focused))
         if not self.search_box.text().strip() and not in_search:
-            self.left_stack.setCurrentWidget(self.navigation)
+            self._show_left(self.navigation)
 
     def _leave_search(self) -> None:
-        self.left_stack.setCurrentWidget(self.navigation)
+        self._show_left(self.navigation)
         self.reading.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open_result(self, target: str, walking: bool) -> None:
@@ -487,7 +504,7 @@ class MainWindow(QMainWindow):
         self.actions.side_panel.setChecked(not empty and self.side_panel.isVisibleTo(self))
 
     def _focus_tree(self) -> None:
-        self.left_stack.setCurrentWidget(self.navigation)
+        self._show_left(self.navigation)
         self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus_reading(self) -> None:
@@ -617,20 +634,21 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The mouse's back and forward buttons, wherever the pointer is in the window;
-        and, when the window comes back to the front, what another window saved."""
-        if watched is self and event.type() == QEvent.Type.WindowActivate:
+        and, when the window comes back to the front, what another window saved.
+        (Every event of the application passes here: one cheap test first.)"""
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress:
+            if isinstance(watched, QWidget) and watched.window() is self:
+                button = event.button()  # type: ignore[attr-defined]
+                if button == Qt.MouseButton.BackButton:
+                    self.go_back()
+                    return True
+                if button == Qt.MouseButton.ForwardButton:
+                    self.go_forward()
+                    return True
+        elif kind == QEvent.Type.WindowActivate and watched is self:
             self.context.user.check_external_changes()
-            return False
-        if (event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent)
-                and isinstance(watched, QWidget) and watched.window() is self):
-            button = event.button()
-            if button == Qt.MouseButton.BackButton:
-                self.go_back()
-                return True
-            if button == Qt.MouseButton.ForwardButton:
-                self.go_forward()
-                return True
-        return super().eventFilter(watched, event)
+        return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QApplication.instance().removeEventFilter(self)

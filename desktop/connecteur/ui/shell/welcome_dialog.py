@@ -12,7 +12,6 @@ default, so a fresh home shows it once; untick it to see it at every start.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from connecteur.app.reading_document import stylesheet
 from connecteur.ui.common import labels
 from connecteur.ui.common.palette import render_style
+from connecteur.ui.common.rich_text import h
 from connecteur.ui.shell import settings
 from connecteur.ui.shell.single_instance import report
 
@@ -135,11 +135,11 @@ class WelcomeDialog(QDialog):
             "sessions, {3} pistes de réflexion, {4} terrains, {5} ressources et {6} "
             "intervenant·e·s. Une compilation publiée par le <b>CNFPT</b> et la "
             "<b>Fing</b> avec la <b>Riposte créative territoriale</b>.</p>").format(
-            len(dates), escape(days), *counts)
+            h(len(dates)), h(days), *(h(count) for count in counts))
 
-    def _row(self, key: str | None, title: str, text: str) -> str:
-        badge = f"<span class='key'>{escape(key)}</span>" if key else ""
-        return f"<tr><td>{badge}</td><td><b>{title}</b> — {text}</td></tr>"
+    def _row(self, key: str | None, title_html: str, text_html: str) -> str:
+        badge_html = f"<span class='key'>{h(key)}</span>" if key else ""
+        return f"<tr><td>{badge_html}</td><td><b>{title_html}</b> — {text_html}</td></tr>"
 
     def _gestures_html(self) -> str:
         find = key_in_window(self._window, FIND_KEY)
