@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -203,11 +204,14 @@ def spans_of(text: str, exact: frozenset[str], stemmed: frozenset[str]
              ) -> list[tuple[int, int, bool]]:
     """Where the words of ``text`` whose light form is in ``exact`` or whose stem is in
     ``stemmed`` are, and whether each is an exact form (the hot loop of highlighting,
-    hence no Word objects)."""
+    hence no Word objects and the cache read inline)."""
     found = []
-    keys = _keys
+    known = _key_cache.get
     for match in _WORD_RE.finditer(text):
-        key = keys(match.group(0))
+        word = match.group(0)
+        key = known(word, False)
+        if key is False:
+            key = _keys(word)
         if key is None:
             continue
         if key[0] in exact:
@@ -217,11 +221,17 @@ def spans_of(text: str, exact: frozenset[str], stemmed: frozenset[str]
     return found
 
 
+@lru_cache(maxsize=1024)
+def _words_of(text: str) -> tuple[Word, ...]:
+    """``words(text)``, remembered: a page of results re-reads the same texts."""
+    return tuple(words(text))
+
+
 def phrase_spans(text: str, phrases: Iterable[tuple[str, ...]], exact: frozenset[str]
                  ) -> list[tuple[int, int, bool]]:
     """Where the stem sequences ``phrases`` occur in ``text`` (stop words skipped, as
     in the index): each word's span, exact when its light form is in ``exact``."""
-    found = words(text)
+    found = _words_of(text)
     stems = [w.stemmed for w in found]
     marked: set[int] = set()
     for phrase in phrases:

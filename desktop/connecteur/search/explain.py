@@ -72,15 +72,14 @@ def _leaf_matches(leaf: wq.Query, fields: dict[str, str], tokens: Tokens) -> boo
     return False
 
 
-def matched_in(query: wq.Query | None, parts: Mapping[str, str],
+def matched_in(leaves: tuple[wq.Query, ...], parts: Mapping[str, str],
                own_matched: bool = False) -> tuple[str, ...]:
-    """The names of the parts holding at least one of the query's words or phrases,
-    in PART_ORDER (empty when the query has no words, e.g. ``type:intervenant``).
-    ``own_matched``: the index already found the query in the item's own text (then
-    an item whose only own part is its text need not be re-read)."""
-    if query is None:
+    """The names of the parts holding at least one of the query's words or phrases
+    (``leaves``: see query_leaves), in PART_ORDER; empty when the query has no words
+    (``type:intervenant``). ``own_matched``: the index already found the query in the
+    item's own text (then an item whose only own part is its text is not re-read)."""
+    if not leaves:
         return ()
-    leaves = query_leaves(query)
     found = []
     known = own_matched and not any(parts.get(name) for name in OWN_PARTS if name != "text")
     for name in PART_ORDER:
@@ -98,9 +97,10 @@ def matched_in(query: wq.Query | None, parts: Mapping[str, str],
     return tuple(found)
 
 
-@lru_cache(maxsize=64)
-def query_leaves(query: wq.Query) -> tuple[wq.Query, ...]:
-    """The words and phrases of a query (remembered: every hit of a page asks)."""
+def query_leaves(query: wq.Query | None) -> tuple[wq.Query, ...]:
+    """The words and phrases of a query (none for None)."""
+    if query is None:
+        return ()
     return tuple(leaf for leaf in _leaves(query) if isinstance(leaf, wq.Term | wq.Phrase))
 
 

@@ -101,7 +101,8 @@ def match_spans(text: str, forms: MatchedForms) -> list[Span]:
     """Every matched word of ``text``: (start, end, exact form), in order."""
     if not forms:
         return []
-    spans = spans_of(text, forms.exact, forms.stemmed)
+    spans = spans_of(text, forms.exact, forms.stemmed) if forms.exact or forms.stemmed \
+        else []
     if forms.phrases:
         spans = sorted(set(spans) | set(phrase_spans(text, forms.phrases,
                                                      forms.phrase_exact)))

@@ -68,6 +68,7 @@ class CompiledQuery:
     positive: wq.Query | None = None       # the parts whose words are highlighted
     own: wq.Query | None = None            # ``positive`` in the item's own text only
     typed: wq.Query | None = None          # ``positive`` in the forms the user typed
+    # (both Every() when ``positive`` already is the forms typed: a prefix)
     fallback_own: wq.Query | None = None   # the same two for the any-word fallback
     fallback_typed: wq.Query | None = None
     notices: list[str] = field(default_factory=list)
@@ -223,6 +224,11 @@ def compile_query(parsed: ParsedQuery, vocabulary: Vocabulary) -> CompiledQuery:
         result.own, result.typed = _combine(wq.And, own), _combine(wq.And, typed)
         if len(positives) > 1:
             result.fallback_own, result.fallback_typed = wq.Or(own), wq.Or(typed)
+        # A query on the forms typed only (``tele*``): every match is of that level.
+        if result.typed == result.positive:
+            result.own = result.typed = wq.Every()
+        if result.fallback_typed is not None and result.fallback_typed == wq.Or(positives):
+            result.fallback_own = result.fallback_typed = wq.Every()
     return result
 
 

@@ -28,7 +28,7 @@ from connecteur.search.documents import (
     note_document,
     without_none,
 )
-from connecteur.search.explain import matched_in, parts_of
+from connecteur.search.explain import matched_in, parts_of, query_leaves
 from connecteur.search.highlight import MatchedForms, highlight, match_spans, matched_forms
 from connecteur.search.query_builder import CompiledQuery, compile_query
 from connecteur.search.query_syntax import ParsedQuery, parse
@@ -47,8 +47,6 @@ from connecteur.search.results import (
 )
 from connecteur.search.suggest import suggest, surface_forms
 from connecteur.search.view import (
-    OWN_LEVEL,
-    TYPED_LEVEL,
     Filters,
     Levels,
     TagItems,
@@ -226,11 +224,12 @@ class SearchService:
                 matches, ranked, levels = wider
                 notices.append(FALLBACK_NOTICE)
         forms = matched_forms(compiled.positive, view.reader)
+        leaves = query_leaves(compiled.positive)
         hits = []
         for docnum, score in ranked[(page - 1) * page_size:]:
             fields = view.stored(docnum)
             hits.append(self._hit(fields, score, forms,
-                                  self._explained(fields, docnum, compiled, levels)))
+                                  self._explained(fields, docnum, leaves, levels)))
         hits = tuple(hits)
         return SearchResults(parsed.text, matches.total, hits, view.facets(matches),
                              suggestion, tuple(dict.fromkeys(notices)), page, page_size,
@@ -250,15 +249,16 @@ class SearchService:
             return None
         return corrected if view.count(better.query, filters) > found else None
 
-    def _explained(self, fields: dict, docnum: int, compiled: CompiledQuery,
-                   levels: Levels) -> tuple[tuple[str, ...], str]:
-        """(matched_in, match) of a hit (``fields``: its stored fields)."""
-        if compiled.positive is None:
+    def _explained(self, fields: dict, docnum: int, leaves: tuple, levels: Levels
+                   ) -> tuple[tuple[str, ...], str]:
+        """(matched_in, match) of a hit (``fields``: its stored fields; ``leaves``: the
+        query's words and phrases)."""
+        if not leaves:
             return (), ""
         parts = parts_of(fields, self._session_title(fields.get("session_id")))
-        level = levels.get(docnum)
-        match = EXACT if level == TYPED_LEVEL else STEM if level == OWN_LEVEL else CONTEXT
-        return matched_in(compiled.positive, parts, own_matched=level is not None), match
+        match = EXACT if docnum in levels.typed else STEM if docnum in levels.own \
+            else CONTEXT
+        return matched_in(leaves, parts, own_matched=match != CONTEXT), match
 
     def _session_title(self, session_id: str | None) -> str:
         if not session_id:

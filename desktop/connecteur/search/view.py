@@ -27,11 +27,19 @@ from connecteur.search.query_syntax import Filter
 
 KIND_ORDER = ("session", "lead", "field_site", "resource", "speaker", "note")
 
-# How well a document matched (View.levels): its own text in the forms typed, its own
-# text through stems, or (no entry) its context only.
-TYPED_LEVEL, OWN_LEVEL = 2, 1
-LEVEL_STEP = float(2 ** 20)  # far above any score, small enough to keep its precision
-Levels = dict[int, int]
+
+
+@dataclass(frozen=True)
+class Levels:
+    """How well documents matched (View.levels): ``typed``, their own text holds the
+    forms typed; ``own``, their own text matches through stems only; the others
+    matched through their context only."""
+
+    typed: set[int] = field(default_factory=set)
+    own: set[int] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.typed or self.own)
 
 
 TagItems = Callable[[str], Collection[str]]
@@ -185,22 +193,17 @@ class View:
 
     def levels(self, own: wq.Query | None, typed: wq.Query | None,
                docs: list[int], limit: int | None = None) -> Levels:
-        """Among ``docs``: TYPED for those whose own text holds the forms the user
-        typed, OWN for those whose own text matches through stems only; the others
-        (absent) matched only through their context. When ``limit`` documents or
-        more are TYPED, the best ``limit`` are among them and the rest is not sorted
-        out (every level is then TYPED)."""
+        """Which of ``docs`` match ``typed`` (the forms typed, in their own text), and
+        which of the others match ``own`` (their own text, through stems). When
+        ``limit`` documents or more match ``typed``, the best ``limit`` are among them
+        and ``own`` is not looked at."""
         if own is None or not docs:
-            return {}
+            return Levels()
         within = set(docs)
-        typed_docs = self.evaluator.scores(typed, within) if typed is not None else {}
-        levels = dict.fromkeys(typed_docs, TYPED_LEVEL)
+        typed_docs = self.evaluator.docs(typed, within) if typed is not None else set()
         if limit is not None and len(typed_docs) >= limit:
-            return levels
-        rest = within.difference(typed_docs)
-        if rest:
-            levels.update(dict.fromkeys(self.evaluator.scores(own, rest), OWN_LEVEL))
-        return levels
+            return Levels(typed_docs)
+        return Levels(typed_docs, self.evaluator.docs(own, within - typed_docs))
 
     def count(self, query: wq.Query, filters: Filters) -> int:
         return self.matches(list(self.evaluator.scores(query)), filters).total
@@ -278,24 +281,31 @@ class View:
 
 def best(scores: Scores, docs: list[int], limit: int,
          levels: Levels | None = None) -> list[tuple[int, float]]:
-    """The ``limit`` best of ``docs`` — by level first (see View.levels), then by
-    score — as (document, score); ties keep the order of ``docs``.
+    """The ``limit`` best of ``docs`` as (document, score): by level first (see
+    View.levels), in each level by score; ties keep the order of ``docs`` (in a
+    level, of document numbers)."""
+    if not levels:
+        return _best(scores, docs, limit)
+    ranked: list[tuple[int, float]] = []
+    for tier in (levels.typed, levels.own, None):
+        if len(ranked) >= limit:
+            break
+        members = sorted(tier) if tier is not None else \
+            [d for d in docs if d not in levels.typed and d not in levels.own]
+        ranked += _best(scores, members, limit - len(ranked))
+    return ranked
 
-    With many matches, the threshold is found among the bare keys first (compared
-    in C), and only the documents that reach it are sorted.
-    """
-    keys = scores
-    if levels:
-        keys = dict(scores)
-        for doc, level in levels.items():
-            keys[doc] += level * LEVEL_STEP
+
+def _best(scores: Scores, docs: list[int], limit: int) -> list[tuple[int, float]]:
+    """With many matches, the threshold is found among the bare scores first
+    (compared in C), and only the documents that reach it are sorted."""
     if len(docs) > 8 * limit:
-        everything = len(docs) == len(keys)
-        values = keys.values() if everything else map(keys.__getitem__, docs)
+        everything = len(docs) == len(scores)
+        values = scores.values() if everything else map(scores.__getitem__, docs)
         threshold = heapq.nlargest(limit, values)[-1]
-        docs = [doc for doc, key in keys.items() if key >= threshold] if everything \
-            else [doc for doc in docs if keys[doc] >= threshold]
-    ranked = sorted(docs, key=keys.__getitem__, reverse=True)[:limit]
+        docs = [doc for doc, score in scores.items() if score >= threshold] if everything \
+            else [doc for doc in docs if scores[doc] >= threshold]
+    ranked = sorted(docs, key=scores.__getitem__, reverse=True)[:limit]
     return [(doc, scores[doc]) for doc in ranked]
 
 
