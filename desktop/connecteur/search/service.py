@@ -230,8 +230,7 @@ class SearchService:
             fields = view.stored(docnum)
             hits.append(self._hit(fields, score, forms,
                                   self._explained(fields, docnum, leaves, levels)))
-        hits = tuple(hits)
-        return SearchResults(parsed.text, matches.total, hits, view.facets(matches),
+        return SearchResults(parsed.text, matches.total, tuple(hits), view.facets(matches),
                              suggestion, tuple(dict.fromkeys(notices)), page, page_size,
                              matches.hidden)
 
