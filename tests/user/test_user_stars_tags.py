@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from user_testing import LEAD_03, LEAD_04
 
+from connecteur.errors import NotFoundError
 from connecteur.store import CorpusStore, UserInputError, UserStore
 
 SESSION = "2020-05-20/s1"
@@ -88,3 +89,64 @@ def test_annotations_for_an_item_in_one_call(user: UserStore) -> None:
     assert found[LEAD_03].notes == (note,) and found[LEAD_03].highlights == (mark,)
     assert found[LEAD_03].starred and found[LEAD_03].tags == ("mémoire",)
     assert found[LEAD_04].notes == () and not found[LEAD_04].starred
+
+
+# --- issue 15: the tag browser, renaming and merging, tags in exports -------------------
+
+RESOURCE_04 = "2020-07-03/s3/resource/04"
+
+
+def test_merge_tags_in_one_undoable_step(user: UserStore) -> None:
+    user.tags.add(LEAD_03, "crise")
+    user.tags.add(LEAD_03, "Crise sanitaire")   # two of the merged tags on one item
+    user.tags.add(LEAD_04, "urgence")
+    user.tags.add(RESOURCE, "à trier")
+    heard = []
+    user.subscribe(heard.append)
+    assert user.tags.merge(["crise sanitaire", "URGENCE", "crise"], "Crise") == 2
+    assert user.tags.for_item(LEAD_03) == ["crise"]  # it had the tag: kept as it was
+    assert user.tags.for_item(LEAD_04) == ["Crise"]
+    assert [(t.tag, t.count) for t in user.tags.all()] == [("à trier", 1), ("Crise", 2)]
+    assert user.history.undo_text == ("Annuler : fusionner « Crise sanitaire », « urgence » "
+                                      "dans « Crise »")
+    assert {(c.kind, c.action) for c in heard} == {("tag", "removed"), ("tag", "added")}
+    assert LEAD_04 in {i for c in heard for i in c.item_ids}
+    user.undo()
+    assert user.tags.for_item(LEAD_03) == ["crise", "Crise sanitaire"]
+    assert user.tags.for_item(LEAD_04) == ["urgence"]
+    user.redo()
+    assert user.tags.item_ids("crise") == [LEAD_03, LEAD_04]
+
+
+def test_merging_nothing_is_refused(user: UserStore) -> None:
+    user.tags.add(LEAD_03, "crise")
+    with pytest.raises(NotFoundError, match="fusionner"):
+        user.tags.merge(["licorne"], "crise")
+    with pytest.raises(NotFoundError, match="fusionner"):
+        user.tags.merge(["crise"], "CRISE")  # into itself: nothing to do
+    assert not user.history.undo_label.startswith("fusionner")
+
+
+def test_tag_browser_counts_items_in_french_order(user: UserStore) -> None:
+    for item, tag in ((LEAD_03, "formation"), (LEAD_04, "Écoute"), (RESOURCE, "écoute"),
+                      (SESSION, "dossier"), (LEAD_03, "zèbre")):
+        user.tags.add(item, tag)
+    assert [(t.tag, t.count) for t in user.tags.all()] == [
+        ("dossier", 1), ("Écoute", 2), ("formation", 1), ("zèbre", 1)]
+
+
+def test_tags_reach_the_trainer_edition_and_the_exports(user: UserStore) -> None:
+    user.tags.add(LEAD_03, "ouverture")
+    user.tags.add(LEAD_03, "Amorce")
+    user.tags.add(RESOURCE, "ouverture")   # an item with nothing but a tag
+    material = user.trainer_material([LEAD_03, LEAD_04, RESOURCE])
+    assert material.tags == {LEAD_03: ("Amorce", "ouverture"), RESOURCE: ("ouverture",)}
+    records = user.export_document()["tags"]
+    assert {(r["item_id"], r["tag"]) for r in records} == {
+        (LEAD_03, "ouverture"), (LEAD_03, "Amorce"), (RESOURCE, "ouverture")}
+    markdown = user.export_markdown()
+    section = markdown[markdown.index("## Par étiquette"):]
+    assert section.index("### Amorce (1 élément)") < section.index("### ouverture (2 éléments)")
+    opening = section[section.index("### ouverture"):]
+    assert opening.index(f"connecteur://{LEAD_03}") < opening.index(f"connecteur://{RESOURCE}")
+    assert "étiquettes : ouverture, Amorce" in markdown  # and under the item itself

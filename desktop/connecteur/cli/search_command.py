@@ -1,29 +1,36 @@
 """``connecteur search``: the search service from the command line.
 
 Human-readable by default (numbered results, kind in French, reference, excerpt with
-the matched words between « »); ``--json`` prints exactly the shape of the design
-notes, for scripts. Remarks about the query (words ignored, fallback to any word) go
-to stderr so that the JSON on stdout stays exactly as documented.
+the matched words between « », words of the same family between ‹ ›, and why a result
+that matched only through its context was found); ``--json`` prints exactly the shape
+of the design notes, for scripts. Remarks about the query (words ignored, fallback to
+any word) go to stderr so that the JSON on stdout stays exactly as documented.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from connecteur import paths
 from connecteur.corpus import Session
 from connecteur.corpus.reference import session_reference
 from connecteur.corpus.text import fold
 from connecteur.errors import ConnecteurError
-from connecteur.search import SearchResults, SearchService
-from connecteur.search.french import KIND_ALIASES, KIND_LABELS
-from connecteur.search.highlight import plain
+from connecteur.search import Hit, SearchResults, SearchService
+from connecteur.search.french import KIND_ALIASES, KIND_LABELS, KIND_PLURALS
+from connecteur.search.highlight import STEM_MARK_OPEN, plain
+from connecteur.search.results import CONTEXT
 from connecteur.store import CorpusStore
 
 DEFAULT_LIMIT = 10
+STEM_MARKS = ("‹", "›")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,7 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "intervenant·e·s et notes. Syntaxe : mots (tous requis), "
                     "\"expression exacte\", OU/OR, -mot ou SAUF mot, préfixe*, "
                     "orthographe approchée~, type:piste, session:2020-05-20/s1, "
-                    "date:2020-07-03.")
+                    "date:2020-07-03, tag:étiquette (vos étiquettes ; "
+                    "tag:\"deux mots\").")
     search.add_argument("query", nargs="+", metavar="REQUÊTE",
                         help="mots cherchés (réunis par des espaces)")
     search.add_argument("--json", action="store_true", help="sortie JSON")
@@ -74,18 +82,32 @@ def open_service(store: CorpusStore) -> SearchService:
     return service
 
 
-def sync_user_notes(store: CorpusStore, service: SearchService) -> None:
-    """Bring the trainer's notes into the index: they may have changed (an import, the
-    window) since it last saw them. Without a user database there is nothing to do."""
+@contextmanager
+def user_layer(store: CorpusStore, service: SearchService) -> Iterator[None]:
+    """While open: the index holds the trainer's current notes, and ``tag:`` finds
+    their tags. Without a user database, no note and no tag."""
     if not paths.user_db_path().is_file():
+        yield
         return
     from connecteur.store import UserStore
 
     try:
-        with UserStore.open(store, backup=False) as user:
-            service.sync_notes(user.searchable_notes())
+        user = UserStore.open(store, backup=False)
     except ConnecteurError as exc:
-        print(f"Remarque : notes non consultées ({exc.message})", file=sys.stderr)
+        print(f"Remarque : notes et étiquettes non consultées ({exc.message})",
+              file=sys.stderr)
+        yield
+        return
+    with user:
+        try:
+            service.sync_notes(user.searchable_notes())
+        except ConnecteurError as exc:
+            print(f"Remarque : notes non consultées ({exc.message})", file=sys.stderr)
+        service.use_tags(user.tags.item_ids)
+        try:
+            yield
+        finally:
+            service.use_tags(None)
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -94,13 +116,13 @@ def run_search(args: argparse.Namespace) -> int:
     store = CorpusStore.open(getattr(args, "db", None))
     service = open_service(store)
     try:
-        sync_user_notes(store, service)
-        results = service.search(" ".join(args.query), kinds=_kinds(args.kind),
-                                 sessions=args.session, page_size=args.limit)
+        with user_layer(store, service):
+            results = service.search(" ".join(args.query), kinds=_kinds(args.kind),
+                                     sessions=args.session, page_size=args.limit)
     finally:
         service.close()
     for notice in results.notices:
-        print(f"Remarque : {notice}", file=sys.stderr)
+        print(f"Remarque : {clean(notice)}", file=sys.stderr)
     if args.json:
         json.dump(as_json(results), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -110,23 +132,58 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def as_json(results: SearchResults) -> dict:
-    """Exactly the documented shape (see DESIGN.md)."""
+    """The documented shape (see DESIGN.md): each hit also says what the query matched
+    (``matched_in``) and how (``match``: exact, stem, context), and ``hidden`` how
+    many results the kind and session filters hide."""
     return {
         "query": results.query,
         "total": results.total,
         "suggestion": results.suggestion,
         "facets": results.facets,
         "hits": [{"id": h.id, "kind": h.kind, "date": h.date, "session": h.session,
-                  "text": h.text, "highlight": h.highlight, "score": h.score}
+                  "text": h.text, "highlight": h.highlight, "score": h.score,
+                  "matched_in": list(h.matched_in), "match": h.match}
                  for h in results.hits],
+        "hidden": results.hidden,
     }
+
+
+def clean(text: str) -> str:
+    """Text for a terminal: no control characters (a note may hold anything)."""
+    return _CONTROL.sub("", text)
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 résultat``, ``2 résultats`` (French: 0 and 1 take the singular)."""
+    return f"{count} {singular if count <= 1 else plural_form or singular + 's'}"
 
 
 def _count_phrase(total: int, query: str) -> str:
     if total == 0:
-        return f"Aucun résultat pour « {query} »."
-    noun = "résultat" if total == 1 else "résultats"
-    return f"{total} {noun} pour « {query} »"
+        return f"Aucun résultat pour « {clean(query)} »."
+    return f"{plural(total, 'résultat')} pour « {clean(query)} »"
+
+
+def _why(hit: Hit, store: CorpusStore) -> str | None:
+    """Why a hit was found, when its excerpt cannot show it."""
+    if hit.match == CONTEXT:
+        places = []
+        for part in hit.matched_in:
+            if part == "session_title":
+                session = store.find(hit.session_id) if hit.session_id else None
+                places.append(f"la session « {getattr(session, 'title', '')} »")
+            elif part == "theme":
+                places.append(f"l'intertitre « {hit.title} »")
+            elif part == "item":
+                places.append(f"l'élément annoté « {hit.title} »")
+        if places:
+            where = " et ".join(places)
+            if "text" in hit.matched_in:
+                return f"(certains mots trouvés seulement dans {where})"
+            return f"(trouvé dans {where}, pas dans le texte)"
+    if hit.matched_in == ("title",):
+        return "(trouvé dans le titre de la session)"
+    return None
 
 
 def as_text(results: SearchResults, store: CorpusStore) -> list[str]:
@@ -142,11 +199,40 @@ def as_text(results: SearchResults, store: CorpusStore) -> list[str]:
         lines += ["", f"{rank:>2}. {label[:1].upper()}{label[1:]} — {where}"]
         if hit.title and hit.kind not in ("session", "speaker") and \
                 (not isinstance(session, Session) or hit.title != session.title):
-            lines.append(f"    {hit.title}")
-        excerpt = " ".join(plain(hit.highlight).split())
-        lines += [f"    {excerpt}", f"    [{hit.target_id}]"]
+            lines.append(f"    {clean(hit.title)}")
+        excerpt = " ".join(plain(hit.highlight, stem_marks=STEM_MARKS).split())
+        lines.append(f"    {clean(excerpt)}")
+        why = _why(hit, store)
+        if why:
+            lines.append(f"    {clean(why)}")
+        lines.append(f"    [{hit.target_id}]")
+    return lines + _footer(results)
+
+
+def _footer(results: SearchResults) -> list[str]:
+    lines = []
     if results.facets.get("kind"):
-        counts = ", ".join(f"{KIND_LABELS.get(k, k)} {n}"
+        counts = ", ".join(plural(n, KIND_LABELS.get(k, k), KIND_PLURALS.get(k))
                            for k, n in results.facets["kind"].items())
-        lines += ["", f"Par type : {counts}."]
-    return lines
+        lines.append(f"Par type : {counts}.")
+    hidden = _hidden_phrase(results.hidden)
+    if hidden:
+        lines.append(hidden)
+    if any(STEM_MARK_OPEN in hit.highlight for hit in results.hits):
+        lines.append(f"{STEM_MARKS[0]} {STEM_MARKS[1]} : mot de la même famille que le mot "
+                     "cherché.")
+    return ["", *lines] if lines else []
+
+
+def _hidden_phrase(hidden: dict[str, int]) -> str | None:
+    """« 12 résultats masqués par le filtre de type. » (None when nothing is hidden)."""
+    total = hidden.get("all", 0)
+    if not total:
+        return None
+    masked = plural(total, "résultat masqué", "résultats masqués")
+    kind, session = hidden.get("kind", 0), hidden.get("session", 0)
+    if kind and not session and kind == total:
+        return f"{masked} par le filtre de type."
+    if session and not kind and session == total:
+        return f"{masked} par le filtre de session."
+    return f"{masked} par les filtres (type : {kind} ; session : {session})."

@@ -4,7 +4,7 @@ Everything Whoosh is behind :class:`SearchService`; the values it returns
 (:class:`SearchResults`, :class:`Hit`, :class:`IndexState`) are plain dataclasses.
 """
 
-from connecteur.search.results import Hit, IndexState, SearchResults
+from connecteur.search.results import Hit, IndexState, RelatedHit, SearchResults
 from connecteur.search.service import SearchError, SearchService
 
-__all__ = ["Hit", "IndexState", "SearchError", "SearchResults", "SearchService"]
+__all__ = ["Hit", "IndexState", "RelatedHit", "SearchError", "SearchResults", "SearchService"]

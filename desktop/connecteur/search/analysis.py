@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -36,6 +37,8 @@ _CACHE_LIMIT = 200_000
 _snowball = stemmer_for_language("fr")
 _exact_cache: dict[str, str] = {}
 _stem_cache: dict[str, str] = {}
+_light_cache: dict[str, str] = {}
+_key_cache: dict[str, tuple[str, str] | None] = {}
 
 
 def analysis_digest() -> str:
@@ -71,6 +74,41 @@ def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ee"):
         word = word[:-1]
     return word
+
+
+# Gender and number endings a reader does not count as another word, longest first:
+# ``capacitantes`` and ``capacitants`` are forms of ``capacitant``, ``territoriaux`` of
+# ``territorial``, ``collective`` of ``collectif``. Each rule changes at most the last
+# two letters of the result, which ``light_prefix`` relies on.
+_LIGHT_ENDINGS = (("elles", "el"), ("elle", "el"), ("ives", "if"), ("ive", "if"),
+                  ("eaux", "eau"), ("aux", "al"), ("antes", "ant"), ("ante", "ant"),
+                  ("entes", "ent"), ("ente", "ent"), ("ales", "al"), ("ale", "al"),
+                  ("ees", "e"), ("ee", "e"))
+
+
+def light_form(folded: str) -> str:
+    """A folded word without its plural and feminine endings: what "the same word"
+    means for exact-form ranking and highlighting. Much gentler than the stem
+    (``gouvernance`` and ``gouvernement``, ``capacitant`` and ``capacité`` stay apart)."""
+    found = _light_cache.get(folded)
+    if found is not None:
+        return found
+    word = folded
+    if len(word) > 3 and not word.isdigit():
+        for ending, replacement in _LIGHT_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                word = word[:-len(ending)] + replacement
+                break
+        else:
+            if word.endswith("s") and not word.endswith("ss"):
+                word = word[:-1]
+    return _remember(_light_cache, folded, word)
+
+
+def light_prefix(light: str) -> str:
+    """A prefix every word of the light form ``light`` starts with (for looking the
+    forms up in the index's sorted word list)."""
+    return light[:max(2, len(light) - 2)]
 
 
 def stemmed_form(word: str) -> str:
@@ -149,16 +187,60 @@ def words(text: str) -> list[Word]:
     return found
 
 
-def spans_of(text: str, exact: frozenset[str], stemmed: frozenset[str]) -> list[tuple[int, int]]:
-    """Where the words of ``text`` whose folded form is in ``exact`` or whose stem is
-    in ``stemmed`` are (the hot loop of highlighting, hence no Word objects)."""
+def _keys(word: str) -> tuple[str, str] | None:
+    """(light form, stem) of a surface word, None for a stop word (one lookup a token
+    in the hot loop of highlighting)."""
+    found = _key_cache.get(word, False)
+    if found is False:
+        folded = exact_form(word)
+        found = (light_form(folded), stemmed_form(word)) if folded else None
+        if len(_key_cache) >= _CACHE_LIMIT:
+            _key_cache.clear()
+        _key_cache[word] = found
+    return found  # type: ignore[return-value]
+
+
+def spans_of(text: str, exact: frozenset[str], stemmed: frozenset[str]
+             ) -> list[tuple[int, int, bool]]:
+    """Where the words of ``text`` whose light form is in ``exact`` or whose stem is in
+    ``stemmed`` are, and whether each is an exact form (the hot loop of highlighting,
+    hence no Word objects and the cache read inline)."""
     found = []
+    known = _key_cache.get
     for match in _WORD_RE.finditer(text):
         word = match.group(0)
-        folded = exact_form(word)
-        if folded and (folded in exact or stemmed_form(word) in stemmed):
-            found.append(match.span())
+        key = known(word, False)
+        if key is False:
+            key = _keys(word)
+        if key is None:
+            continue
+        if key[0] in exact:
+            found.append((match.start(), match.end(), True))
+        elif key[1] in stemmed:
+            found.append((match.start(), match.end(), False))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _words_of(text: str) -> tuple[Word, ...]:
+    """``words(text)``, remembered: a page of results re-reads the same texts."""
+    return tuple(words(text))
+
+
+def phrase_spans(text: str, phrases: Iterable[tuple[str, ...]], exact: frozenset[str]
+                 ) -> list[tuple[int, int, bool]]:
+    """Where the stem sequences ``phrases`` occur in ``text`` (stop words skipped, as
+    in the index): each word's span, exact when its light form is in ``exact``."""
+    found = _words_of(text)
+    stems = [w.stemmed for w in found]
+    marked: set[int] = set()
+    for phrase in phrases:
+        size = len(phrase)
+        for i in range(len(stems) - size + 1):
+            if tuple(stems[i:i + size]) == phrase:
+                marked.update(range(i, i + size))
+    return [(found[i].start, found[i].end, light_form(found[i].exact) in exact)
+            for i in sorted(marked)]
 
 
 def exact_terms(text: str) -> list[str]:

@@ -41,6 +41,7 @@ _BLOCK_API = all(hasattr(W3LeafMatcher, name) for name in (
 _DECODE = VarintPositions().decode_positions
 
 Scores = dict[int, float]
+MAX_REMEMBERED = 32  # phrases whose matches are kept (see Evaluator.docs)
 
 
 def weighting() -> BM25F:
@@ -99,6 +100,9 @@ class Evaluator:
         self.leaves = self.reader.leaf_readers()
         self.priors = [KIND_PRIOR.get(kind, 1.0) for kind in kinds]
         self._norms: dict[str, list[float]] = {}
+        # Phrases found in the whole index, kept for the ``docs`` of the same search
+        # (their positions are the costly part, and ranking asks again).
+        self._phrases: dict[wq.Phrase, Scores] = {}
 
     def scores(self, query: wq.Query, within: set[int] | None = None) -> Scores:
         """Every matching document (among ``within``) → its score."""
@@ -119,8 +123,53 @@ class Evaluator:
             priors = self.priors
             return {d: priors[d] for d in self._all_docs() if within is None or d in within}
         if isinstance(query, wq.Phrase) and query.slop == 1:
-            return self._phrase(query, within)
+            if within is not None:
+                return self._phrase(query, within)
+            found = self._phrases[query] = self._phrase(query, None)
+            if len(self._phrases) > MAX_REMEMBERED:
+                self._phrases = {query: found}
+            return found
         return self._by_whoosh(query, within)
+
+    def docs(self, query: wq.Query, within: set[int]) -> set[int]:
+        """The documents among ``within`` that match ``query``, without scoring them
+        (ranking levels only need to know which): terms are read as sets of IDs."""
+        if not within:
+            return set()
+        if isinstance(query, wq.Term):
+            return self._term_docs(query, within)
+        if isinstance(query, wq.Or):
+            found: set[int] = set()
+            for part in query.subqueries:
+                found |= self.docs(part, within - found)
+            return found
+        if isinstance(query, wq.And):
+            for part in sorted(query.subqueries, key=lambda q: q.estimate_size(self.reader)):
+                within = self.docs(part, within)
+                if not within:
+                    break
+            return within
+        if isinstance(query, wq.AndNot):
+            kept = self.docs(query.a, within)
+            return kept - self.docs(query.b, kept)
+        if isinstance(query, wq.Every):
+            return set(within)
+        if isinstance(query, wq.Phrase) and query in self._phrases:
+            known = self._phrases[query]
+            return {d for d in within if d in known} if len(within) < len(known) \
+                else within.intersection(known)
+        return set(self.scores(query, within))
+
+    def _term_docs(self, term: wq.Term, within: set[int]) -> set[int]:
+        found: set[int] = set()
+        if (term.fieldname, term.text) not in self.reader:
+            return found
+        for offset, ids, _weights, deleted in self._postings(term.fieldname, term.text):
+            block = within.intersection(ids if not offset else (d + offset for d in ids))
+            if deleted is not None and block:
+                block -= {d + offset for d in deleted}
+            found |= block
+        return found
 
     def _all_docs(self) -> Iterator[int]:
         for leaf, offset in self.leaves:

@@ -66,3 +66,27 @@ KIND_LABELS: dict[str, str] = {
     "session": "session", "lead": "piste de réflexion", "field_site": "terrain",
     "resource": "ressource", "speaker": "intervenant·e", "note": "note",
 }
+KIND_PLURALS: dict[str, str] = {
+    "session": "sessions", "lead": "pistes de réflexion", "field_site": "terrains",
+    "resource": "ressources", "speaker": "intervenant·e·s", "note": "notes",
+}
+
+# Words too general to say what an item is about — light verbs, question words, vague
+# nouns and adverbs — left out when looking for related items: sharing « existe » and
+# « mise en place » does not make a charter of commons related to a lead on the memory
+# of past expertise. Searching for them still works. Compared by stem, so one form of
+# each is enough (but a conjugated form may have a stem of its own).
+_RELATED_IGNORED = """
+probleme problematique question questionnement enjeu point sujet maniere facon moyen
+cas chose type niveau forme partie part place mise lieu lieux exemple ex fait fois temps
+periode situation besoin nouveau nouvelle nouveaux nouvelles grand grande
+certain certaine chaque autre meme propre different differente general generale
+exister mettre mis passer passe faire pouvoir peut peuvent devoir doit falloir faut
+aller va venir donner prendre permettre permet rendre voir savoir dire trouver poser
+tenir arriver sembler rester agir agit apparaitre apparu etre avoir vient viennent
+prend prennent met mettent font donne donnent rend rendent semble reste trouve
+pose tient voit dit
+comment pourquoi combien bien mieux encore deja toujours jamais souvent vraiment
+notamment plutot beaucoup davantage surtout particulier particulierement ensemble
+"""
+RELATED_IGNORED = frozenset(_RELATED_IGNORED.split())

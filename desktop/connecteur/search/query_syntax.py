@@ -3,7 +3,8 @@
 Syntax: words (all must match), ``"a phrase"`` (also « … » and “ … ”), ``OR``/``OU``,
 ``-word``/``NOT word``/``SAUF word``, ``(groups)``, ``tele*`` (prefix),
 ``teletravial~`` or ``~1`` (close spellings), and filters ``type:piste``,
-``session:2020-05-20/s1``, ``date:2020-07-03`` (a leading ``-`` excludes).
+``session:2020-05-20/s1``, ``date:2020-07-03``, ``tag:ouverture`` (the trainer's
+tags; ``tag:"crise sanitaire"`` for a tag of several words); a leading ``-`` excludes.
 ``OR`` binds tighter than the implicit AND: ``crise élus OR maires`` is
 crise AND (élus OR maires), as in web search engines.
 
@@ -29,7 +30,8 @@ _OPERATORS = {"OR": "or", "OU": "or", "|": "or", "||": "or",
               "AND": "and", "ET": "and", "&": "and", "&&": "and",
               "NOT": "not", "SAUF": "not"}
 _FILTER_FIELDS = {"type": "kind", "kind": "kind", "genre": "kind", "sorte": "kind",
-                  "session": "session", "date": "date", "jour": "date"}
+                  "session": "session", "date": "date", "jour": "date",
+                  "tag": "tag", "etiquette": "tag"}
 _FUZZY_RE = re.compile(r"^(?P<word>.+?)~(?P<dist>\d*)$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _FR_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
@@ -75,8 +77,8 @@ Node = Term | Phrase | AnyOf | AllOf | Negated
 
 @dataclass(frozen=True)
 class Filter:
-    field: str          # kind | session | date
-    value: str          # normalised: a kind, a session ID, an ISO date
+    field: str          # kind | session | date | tag
+    value: str          # normalised: a kind, a session ID, an ISO date, a tag as typed
     negated: bool = False
 
 
@@ -142,6 +144,18 @@ class _Lexer:
         if j == i:  # a closing quote alone
             return i + 1
         raw = self.text[i:j]
+        if raw.endswith(":") and j < len(self.text) and self.text[j] in _OPEN_QUOTES \
+                and fold(raw.lstrip("-+")[:-1]) in _FILTER_FIELDS:
+            closing = next((k for k in range(j + 1, len(self.text))
+                            if self.text[k] in _CLOSE_QUOTES), None)
+            if closing is not None:  # tag:"crise sanitaire": the quoted words are the value
+                value = self.text[j + 1:closing]
+                if not value.strip():
+                    field_name = _FILTER_FIELDS[fold(raw.lstrip("-+")[:-1])]
+                    self.notices.append(_FILTER_HELP[field_name].format(value=""))
+                    return closing + 1
+                raw += value
+                j = closing + 1
         if raw in _OPERATORS:
             self.tokens.append(_Token(_OPERATORS[raw], raw, i, j))
             return j
@@ -268,11 +282,14 @@ _FILTER_HELP = {
     "session": "Session inconnue « {value} » : filtre ignoré (exemple : "
                "session:2020-05-20/s1).",
     "date": "Date illisible « {value} » : filtre ignoré (exemple : date:2020-07-03).",
+    "tag": "Étiquette vide : filtre ignoré (exemple : tag:ouverture).",
 }
 
 
 def _normalise_filter(field_name: str, value: str) -> str | None:
     value = value.strip().strip("\"“”«»").strip()
+    if field_name == "tag":
+        return " ".join(value.lstrip("#").split()) or None
     if field_name == "kind":
         return KIND_ALIASES.get(fold(value))
     if field_name == "session":

@@ -39,8 +39,28 @@ class Hit:
     target_id: str       # the item to open (the annotated item for a note)
     title: str           # short label for a result list
     text: str            # the item's full text, as stored
-    highlight: str       # HTML excerpt, matched words in <mark>…</mark>
+    highlight: str       # HTML excerpt, matched words in <mark>…</mark> (stem-only
+                         # matches in <mark class="stem">…</mark>)
     score: float
+    # The parts the query matched (explain.PART_ORDER): "text", a session's "title", or
+    # only context: a lead's "theme" or "session_title", a note's "item".
+    matched_in: tuple[str, ...] = ()
+    # How well: EXACT (the forms typed, in the item's own text), STEM (own text, through
+    # stems only), CONTEXT (only through matched_in's context parts); "" for a query
+    # without words (``type:intervenant``).
+    match: str = ""
+
+
+# Hit.match values; hits come in this order, then by score.
+EXACT, STEM, CONTEXT = "exact", "stem", "context"
+
+
+@dataclass(frozen=True)
+class RelatedHit(Hit):
+    """An item related to another one (SearchService.related)."""
+
+    shared: tuple[str, ...] = ()   # the shared words and phrases, most telling first
+    reason: str = ""               # one line in French: "En commun : mémoire, …"
 
 
 @dataclass(frozen=True)
@@ -54,6 +74,10 @@ class SearchResults:
     notices: tuple[str, ...] = ()
     page: int = 1
     page_size: int = 20
+    # How many more results there would be without a kind or session filter:
+    # {"kind": n} when a kind filter is active (the session filter kept), {"session": n}
+    # likewise, and {"all": n} without either. Empty without such filters.
+    hidden: dict[str, int] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:

@@ -28,12 +28,31 @@ from connecteur.search.documents import (
     note_document,
     without_none,
 )
-from connecteur.search.highlight import MatchedForms, highlight, matched_forms
+from connecteur.search.explain import matched_in, parts_of, query_leaves
+from connecteur.search.highlight import MatchedForms, highlight, match_spans, matched_forms
 from connecteur.search.query_builder import CompiledQuery, compile_query
 from connecteur.search.query_syntax import ParsedQuery, parse
-from connecteur.search.results import CORRUPT, LOCKED, Hit, IndexState, SearchResults
+from connecteur.search.related import RELATED_KINDS, SAME_SESSION, profile, shared_terms
+from connecteur.search.related import reason as related_reason
+from connecteur.search.results import (
+    CONTEXT,
+    CORRUPT,
+    EXACT,
+    LOCKED,
+    STEM,
+    Hit,
+    IndexState,
+    RelatedHit,
+    SearchResults,
+)
 from connecteur.search.suggest import suggest, surface_forms
-from connecteur.search.view import Filters, View, best
+from connecteur.search.view import (
+    Filters,
+    Levels,
+    TagItems,
+    View,
+    best,
+)
 
 if TYPE_CHECKING:
     from connecteur.store import CorpusStore
@@ -43,7 +62,6 @@ log = logging.getLogger(__name__)
 SUGGEST_BELOW = 3          # offer "did you mean" when fewer results than this
 MAX_PAGE_SIZE = 200
 LOCK_WAIT = 2.0            # seconds to wait for another writer before rebuilding
-RELATED_TERMS = 12
 
 Note = tuple[str, str, str]
 Progress = Callable[[int, int], None]
@@ -56,6 +74,8 @@ NOTHING_NOTICE = "La recherche ne contient aucun mot utilisable."
 FAILED_NOTICE = ("La recherche a échoué sur une erreur inattendue (détails dans le journal) : "
                  "essayez une autre formulation.")
 BROKEN_NOTICE = "L'index de recherche était abîmé : il vient d'être reconstruit."
+TAGS_FAILED_NOTICE = ("Les étiquettes n'ont pas pu être lues (détails dans le journal) : "
+                      "le filtre tag: ne garde aucun élément.")
 
 
 class SearchError(ConnecteurError):
@@ -77,6 +97,8 @@ class SearchService:
         # The notes the index holds, kept so that a rebuild in the middle of a session
         # (a broken index) loses none of them; read from the index on first use.
         self._notes: dict[str, Note] | None = None
+        self._tag_items: TagItems | None = None
+        self._session_titles: dict[str, str] | None = None
 
     # --- opening ------------------------------------------------------------------------
 
@@ -130,50 +152,87 @@ class SearchService:
                page_size: int = 20) -> SearchResults:
         """Ranked, paged results; never raises on what the user typed.
 
+        Items whose own text holds the forms typed come first, then those whose own
+        text matches through stems, then those matching only through their context
+        (each hit says which: ``Hit.match``, ``Hit.matched_in``).
         ``facets["kind"]`` counts the matches by kind ignoring the kind filter (but
         not the session filter), and ``facets["session"]`` by session ignoring the
         session filter: what a filter bar shows next to each choice.
+        ``hidden`` says how many results the kind and session filters hide.
         """
         page = max(1, _as_int(page, 1))
         page_size = min(MAX_PAGE_SIZE, max(1, _as_int(page_size, 20)))
         parsed = parse(query if isinstance(query, str) else "")
-        filters = Filters.combine(parsed.filters, kinds, sessions)
         with self._lock:
+            filters, tag_notices = self._filters(parsed, kinds, sessions)
             try:
-                return self._search(parsed, filters, page, page_size)
+                return self._search(parsed, filters, page, page_size, tag_notices)
             except Exception:
                 log.error("search failed for %r", parsed.text, exc_info=True)
                 notice = self._recover()
             if notice == BROKEN_NOTICE:
                 try:  # once more, on the rebuilt index
-                    results = self._search(parsed, filters, page, page_size)
+                    results = self._search(parsed, filters, page, page_size, tag_notices)
                     return replace(results, notices=(*results.notices, notice))
                 except Exception:
                     log.error("search failed again for %r", parsed.text, exc_info=True)
             return _empty(parsed.text, [*parsed.notices, notice], page, page_size)
 
+    def use_tags(self, tag_items: TagItems | None) -> None:
+        """Where ``tag:NOM`` finds the items carrying a tag: ``tag_items(name)`` (the
+        user store's ``tags.item_ids``), called from the searching thread. Without it,
+        no item carries any tag."""
+        with self._lock:
+            self._tag_items = tag_items
+
+    def _filters(self, parsed: ParsedQuery, kinds: Collection[str] | None,
+                 sessions: Collection[str] | None) -> tuple[Filters, list[str]]:
+        notices: list[str] = []
+
+        def tag_items(name: str) -> Collection[str]:
+            try:
+                found = self._tag_items(name) if self._tag_items is not None else ()
+            except Exception:
+                log.error("tag %r could not be read", name, exc_info=True)
+                notices.append(TAGS_FAILED_NOTICE)
+                return ()
+            if not found:
+                notices.append(f"Aucun élément ne porte l'étiquette « {name} ».")
+            return found
+
+        return Filters.combine(parsed.filters, kinds, sessions, tag_items), notices
+
     def _search(self, parsed: ParsedQuery, filters: Filters, page: int,
-                page_size: int) -> SearchResults:
+                page_size: int, tag_notices: Collection[str] = ()) -> SearchResults:
         view = self._current_view()
         compiled = compile_query(parsed, view.vocabulary)
-        notices = [*parsed.notices, *compiled.notices]
+        notices = [*parsed.notices, *tag_notices, *compiled.notices]
         if compiled.query is None:
             return _empty(parsed.text, notices + _empty_reason(parsed, compiled), page,
                           page_size)
-        matches, ranked = view.run(compiled.query, filters, page * page_size)
+        wanted = page * page_size
+        matches, ranked, levels = view.run(compiled.query, filters, wanted,
+                                           (compiled.own, compiled.typed))
         suggestion = self._suggestion(view, parsed, filters, matches.total) \
             if matches.total < SUGGEST_BELOW else None
-        if matches.total == 0 and compiled.fallback is not None:
-            wider, wider_ranked = view.run(compiled.fallback, filters, page * page_size)
-            if wider.total:
-                matches, ranked = wider, wider_ranked
+        # The any-word fallback, unless the filters alone hide what the query found.
+        if matches.total == 0 and compiled.fallback is not None and \
+                not any(matches.hidden.values()):
+            wider = view.run(compiled.fallback, filters, wanted,
+                             (compiled.fallback_own, compiled.fallback_typed))
+            if wider[0].total:
+                matches, ranked, levels = wider
                 notices.append(FALLBACK_NOTICE)
         forms = matched_forms(compiled.positive, view.reader)
-        hits = tuple(self._hit(view, docnum, score, forms)
-                     for docnum, score in ranked[(page - 1) * page_size:])
-        return SearchResults(parsed.text, matches.total, hits,
-                             view.facets(matches),
-                             suggestion, tuple(dict.fromkeys(notices)), page, page_size)
+        leaves = query_leaves(compiled.positive)
+        hits = []
+        for docnum, score in ranked[(page - 1) * page_size:]:
+            fields = view.stored(docnum)
+            hits.append(self._hit(fields, score, forms,
+                                  self._explained(fields, docnum, leaves, levels)))
+        return SearchResults(parsed.text, matches.total, tuple(hits), view.facets(matches),
+                             suggestion, tuple(dict.fromkeys(notices)), page, page_size,
+                             matches.hidden)
 
     def _suggestion(self, view: View, parsed: ParsedQuery, filters: Filters,
                     found: int) -> str | None:
@@ -189,21 +248,55 @@ class SearchService:
             return None
         return corrected if view.count(better.query, filters) > found else None
 
+    def _explained(self, fields: dict, docnum: int, leaves: tuple, levels: Levels
+                   ) -> tuple[tuple[str, ...], str]:
+        """(matched_in, match) of a hit (``fields``: its stored fields; ``leaves``: the
+        query's words and phrases)."""
+        if not leaves:
+            return (), ""
+        parts = parts_of(fields, self._session_title(fields.get("session_id")))
+        match = EXACT if docnum in levels.typed else STEM if docnum in levels.own \
+            else CONTEXT
+        return matched_in(leaves, parts, own_matched=match != CONTEXT), match
+
+    def _session_title(self, session_id: str | None) -> str:
+        if not session_id:
+            return ""
+        if self._session_titles is None:
+            self._session_titles = {s.id: s.title for s in self._store.library.sessions}
+        return self._session_titles.get(session_id, "")
+
     @staticmethod
-    def _hit(view: View, docnum: int, score: float, forms: MatchedForms) -> Hit:
-        fields = view.stored(docnum)
+    def _hit(fields: dict, score: float, forms: MatchedForms,
+             explained: tuple[tuple[str, ...], str] = ((), "")) -> Hit:
         text = fields.get("text") or ""
         return Hit(id=fields["id"], kind=fields["kind"], date=fields.get("date") or "",
                    session=fields.get("number"), session_id=fields.get("session_id"),
                    target_id=fields.get("target_id") or fields["id"],
                    title=fields.get("title") or "", text=text,
-                   highlight=highlight(text, forms), score=round(score, 4))
+                   highlight=highlight(text, forms), score=round(score, 4),
+                   matched_in=explained[0], match=explained[1])
+
+    def match_spans(self, query: str, text: str) -> list[tuple[int, int, bool]]:
+        """Where ``query``'s words are in ``text`` (an item's text as the reading pane
+        shows it): (start, end, exact form), in order; exact forms are the words as
+        typed (give or take plural and feminine endings), the others match through
+        their stem only. For find-in-page highlighting after opening a result."""
+        parsed = parse(query if isinstance(query, str) else "")
+        with self._lock:
+            view = self._current_view()
+            compiled = compile_query(parsed, view.vocabulary)
+            forms = matched_forms(compiled.positive, view.reader)
+        return match_spans(text or "", forms)
 
     # --- related items ------------------------------------------------------------------
 
-    def related(self, item_id: str, limit: int = 10) -> list[Hit]:
-        """Library items that speak of the same things as ``item_id``, from any session
-        (the item itself and notes are left out). Unknown IDs give an empty list."""
+    def related(self, item_id: str, limit: int = 10) -> list[RelatedHit]:
+        """Leads, field sites and resources that speak of the same things as
+        ``item_id``, the most related first; items of other sessions before those of
+        the item's own session (see search/related.py). Each hit says what it shares
+        (``shared``, ``reason``); the item itself, what it contains and notes are left
+        out. Unknown IDs give an empty list."""
         limit = max(1, _as_int(limit, 10))
         with self._lock:
             try:
@@ -212,20 +305,34 @@ class SearchService:
                 log.error("related items failed for %r", item_id, exc_info=True)
                 return []
 
-    def _related(self, item_id: str, limit: int) -> list[Hit]:
+    def _related(self, item_id: str, limit: int) -> list[RelatedHit]:
         view = self._current_view()
         text = self._text_of(view, item_id)
         if not text:
             return []
-        key_terms = view.searcher.key_terms_from_text("body", text, numterms=RELATED_TERMS)
-        if not key_terms:
+        reader = view.reader
+        about = profile(text, lambda stem: view.searcher.idf("body", stem),
+                        lambda stem: reader.doc_frequency("body", stem),
+                        lambda form: view.vocabulary.same_word("exact", form))
+        query = about.query()
+        if query is None:
             return []
-        query = wq.Or([wq.Term("body", term, boost=weight) for term, weight in key_terms])
         scores = view.evaluator.scores(query)
         excluded = self._not_related(view, item_id)
-        ranked = best(scores, [d for d in scores if d not in excluded], limit)
-        forms = matched_forms(query, view.reader)
-        return [self._hit(view, docnum, score, forms) for docnum, score in ranked]
+        own_session = session_of(item_id) or ""
+        kinds, sessions = view.kinds, view.sessions
+        adjusted = {d: score * (SAME_SESSION if sessions[d] == own_session else 1.0)
+                    for d, score in scores.items()
+                    if kinds[d] in RELATED_KINDS and d not in excluded}
+        ranked = best(adjusted, list(adjusted), limit)
+        forms = about.matched_forms()
+        hits = []
+        for docnum, score in ranked:
+            hit = self._hit(view.stored(docnum), score, forms)
+            shared = shared_terms(about, hit.text, text)
+            hits.append(RelatedHit(**vars(hit),
+                                   shared=shared, reason=related_reason(shared)))
+        return hits
 
     def _not_related(self, view: View, item_id: str) -> set[int]:
         """The item itself, what it contains (a session's items, a theme's leads) and

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from connecteur.corpus.reference import french_date
+from connecteur.corpus.text import fold
 from connecteur.store.user.model import KIND_LABELS, colour
 
 _SPECIALS = "\\`*_[]<>#|"
@@ -172,6 +173,31 @@ def _all_lines(document: dict, annotations: _Annotations,
             lines += annotations.item_lines(item_id, snapshot, f"### {_escape(_title(snapshot))}")
     if not session_of:
         lines += ["*Aucune annotation pour l'instant.*", ""]
+    lines += _tag_lines(annotations, rank)
     for folder in document.get("folders", []):
         lines += _folder_lines(folder, annotations, "##", full=False)
+    return lines
+
+
+def _tag_lines(annotations: _Annotations, rank: Callable[[str], int]) -> list[str]:
+    """« Par étiquette » : each tag, then the items carrying it (a tag's items are
+    otherwise scattered through the sessions)."""
+    by_tag: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for item_id, found in annotations.by_item.items():
+        for record in found.get("tags", []):
+            by_tag[record["tag"].casefold()][record["tag"]].append(item_id)
+    if not by_tag:
+        return []
+    lines = ["## Par étiquette", ""]
+    for key in sorted(by_tag, key=lambda k: (fold(k), k)):
+        spellings = by_tag[key]
+        name = max(spellings, key=lambda spelling: len(spellings[spelling]))
+        items = sorted({i for ids in spellings.values() for i in ids}, key=rank)
+        count = f"{len(items)} élément{'s' if len(items) > 1 else ''}"
+        lines += [f"### {_escape(name)} ({count})", ""]
+        for item_id in items:
+            snapshot = annotations.snapshots[item_id]
+            lines.append(f"- {_escape(snapshot['item_reference'])} — "
+                         f"{_escape(_title(snapshot))} ({_link(item_id)})")
+        lines.append("")
     return lines

@@ -8,7 +8,7 @@ instead of being dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from uuid import uuid4
@@ -177,12 +177,13 @@ class ItemAnnotations:
 @dataclass(frozen=True)
 class TrainerMaterial:
     """What the trainer edition of a handout prints besides the corpus, keyed by item ID:
-    note bodies, highlights (``start``, ``end``, ``quote``, ``colour``, ``note``) and, for
-    a folder, each item's folder note."""
+    note bodies, highlights (``start``, ``end``, ``quote``, ``colour``, ``note``), for
+    a folder each item's folder note, and the item's tags (alphabetically)."""
 
     notes: dict[str, tuple[str, ...]]
     highlights: dict[str, tuple[Highlight, ...]]
     folder_notes: dict[str, str]
+    tags: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -192,15 +192,16 @@ class UserStore:
 
     def trainer_material(self, item_ids: Iterable[str],
                          folder: str | None = None) -> TrainerMaterial:
-        """Notes, highlights and (with ``folder``) folder notes of these items, shaped for
-        the trainer edition of a handout."""
+        """Notes, highlights, tags and (with ``folder``) folder notes of these items,
+        shaped for the trainer edition of a handout."""
         found = self.annotations_for(item_ids)
         folder_notes = {e.item_id: e.note for e in self.folders.entries(folder)
                         if e.note and not e.orphan} if folder is not None else {}
         return TrainerMaterial(
             {i: tuple(n.body for n in a.notes) for i, a in found.items() if a.notes},
             {i: a.highlights for i, a in found.items() if a.highlights},
-            {i: note for i, note in folder_notes.items() if i in found})
+            {i: note for i, note in folder_notes.items() if i in found},
+            {i: a.tags for i, a in found.items() if a.tags})
 
     def searchable_notes(self) -> list[tuple[str, str, str]]:
         """What the search index should hold of the trainer's writing, as

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
+from connecteur.corpus.text import fold
 from connecteur.errors import NotFoundError
 from connecteur.store.user.context import UserContext
 from connecteur.store.user.model import Tag, TagCount, new_id, utc_now
@@ -74,16 +76,37 @@ class Tags:
         old_rows = self._rows("tag_key = ? AND orphan = 0", (tag_key(old),))
         if not old_rows:
             raise NotFoundError(f"Aucun élément ne porte l'étiquette « {clean_tag(old)} ».")
+        return self._move(old_rows, new, f"renommer l'étiquette « {old_rows[0]['tag']} »",
+                          origin)
+
+    def merge(self, tags: Iterable[str], into: str, origin: object = None) -> int:
+        """Merge several tags into ``into`` (an existing tag or a new name): every item
+        carrying one of them carries ``into`` instead, once. Returns how many items
+        carry ``into``. One undo step."""
+        keys = list(dict.fromkeys(tag_key(t) for t in tags))
+        target_key = tag_key(into)
+        rows = [r for key in keys if key != target_key
+                for r in self._rows("tag_key = ? AND orphan = 0", (key,))]
+        if not rows:
+            raise NotFoundError("Aucune des étiquettes à fusionner n'est portée par un "
+                                "élément.")
+        names = ", ".join(f"« {name} »" for name in dict.fromkeys(r["tag"] for r in rows))
+        return self._move(rows, into, f"fusionner {names} dans « {clean_tag(into)} »",
+                          origin)
+
+    def _move(self, old_rows: list[dict], new: str, label: str, origin: object) -> int:
+        """Give ``old_rows`` the tag ``new`` (an item that already has it keeps one)."""
         new_name, new_key = clean_tag(new), tag_key(new)
         renamed = {r["id"] for r in old_rows}  # "crise" → "Crise" renames the rows themselves
         have_new = {r["item_id"] for r in self._rows("tag_key = ? AND orphan = 0", (new_key,))
                     if r["id"] not in renamed}
-        added = [{**r, "id": new_id(), "tag": new_name, "tag_key": new_key}
-                 for r in old_rows if r["item_id"] not in have_new]
-        command = ReplaceRows(self._ctx, "tags", "tag", old_rows, added,
-                              f"renommer l'étiquette « {old_rows[0]['tag']} »")
-        self._ctx.run(command, origin)
-        return len(have_new | {r["item_id"] for r in added})
+        added: list[dict] = []
+        for row in old_rows:
+            if row["item_id"] not in have_new:
+                added.append({**row, "id": new_id(), "tag": new_name, "tag_key": new_key})
+                have_new.add(row["item_id"])
+        self._ctx.run(ReplaceRows(self._ctx, "tags", "tag", old_rows, added, label), origin)
+        return len(have_new)
 
     def _rows(self, where: str, params: tuple) -> list[dict]:
         with self._ctx.db.reading() as conn:
@@ -99,12 +122,13 @@ class Tags:
         return [r["tag"] for r in sorted(rows, key=lambda r: r["tag_key"])]
 
     def all(self) -> list[TagCount]:
-        """Every tag with how many items carry it, alphabetically."""
+        """Every tag with how many items carry it, alphabetically (the tag browser)."""
         with self._ctx.db.reading() as conn:
             rows = conn.execute(
-                "SELECT min(tag) AS tag, count(*) AS n FROM tags WHERE orphan = 0 "
-                "GROUP BY tag_key ORDER BY tag_key").fetchall()
-        return [TagCount(r["tag"], r["n"]) for r in rows]
+                "SELECT min(tag) AS tag, count(DISTINCT item_id) AS n FROM tags "
+                "WHERE orphan = 0 GROUP BY tag_key").fetchall()
+        counts = [TagCount(r["tag"], r["n"]) for r in rows]
+        return sorted(counts, key=lambda t: (fold(t.tag), t.tag))
 
     def item_ids(self, tag: str) -> list[str]:
         """Items carrying ``tag``, in reading order."""
