@@ -14,6 +14,7 @@ import sys
 import time
 
 from connecteur import paths
+from connecteur.cli.wording import count
 from connecteur.corpus import Session
 from connecteur.corpus.reference import session_reference
 from connecteur.corpus.text import fold
@@ -29,13 +30,18 @@ DEFAULT_LIMIT = 10
 def register(subparsers: argparse._SubParsersAction) -> None:
     search = subparsers.add_parser(
         "search", help="cherche dans la bibliothèque (et les notes)",
+        usage="connecteur search [--json] [--limit N] [--kind TYPE] [--session ID] [--] "
+              "REQUÊTE…",
         description="Cherche dans les sessions, pistes, terrains, ressources, "
                     "intervenant·e·s et notes. Syntaxe : mots (tous requis), "
                     "\"expression exacte\", OU/OR, -mot ou SAUF mot, préfixe*, "
-                    "orthographe approchée~, type:piste, session:2020-05-20/s1, "
-                    "date:2020-07-03.")
-    search.add_argument("query", nargs="+", metavar="REQUÊTE",
-                        help="mots cherchés (réunis par des espaces)")
+                    "orthographe approchée~, type:piste, -type:ressource, "
+                    "session:2020-05-20/s1, date:2020-07-03. Tout ce qui n'est pas une "
+                    "option de la commande, écrite en entier, fait partie de la requête "
+                    "(crise -covid) ; après --, tout en fait partie.")
+    search.free_text = "query"
+    search.add_argument("query", nargs="*", metavar="REQUÊTE",
+                        help="mots cherchés, tels que vous les tapez")
     search.add_argument("--json", action="store_true", help="sortie JSON")
     search.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help=f"nombre de résultats affichés (par défaut {DEFAULT_LIMIT})")
@@ -44,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "intervenant, note) ; répétable")
     search.add_argument("--session", action="append", metavar="ID",
                         help="ne garde que cette session (ex. 2020-05-20/s1) ; répétable")
-    search.set_defaults(run=run_search)
+    search.set_defaults(run=run_search, free_text="query")
 
 
 def _kinds(values: list[str] | None) -> list[str] | None:
@@ -132,7 +138,8 @@ def _count_phrase(total: int, query: str) -> str:
 def as_text(results: SearchResults, store: CorpusStore) -> list[str]:
     lines = [_count_phrase(results.total, results.query)]
     if results.total > len(results.hits):
-        lines[0] += f" ({len(results.hits)} premiers affichés ; --limit pour en voir plus)"
+        shown = count(len(results.hits), "premier affiché", "premiers affichés")
+        lines[0] += f" ({shown} ; --limit pour en voir plus)"
     if results.suggestion:
         lines.append(f"Vouliez-vous dire : « {results.suggestion} » ?")
     for rank, hit in enumerate(results.hits, start=1):
@@ -145,8 +152,10 @@ def as_text(results: SearchResults, store: CorpusStore) -> list[str]:
             lines.append(f"    {hit.title}")
         excerpt = " ".join(plain(hit.highlight).split())
         lines += [f"    {excerpt}", f"    [{hit.target_id}]"]
-    if results.facets.get("kind"):
-        counts = ", ".join(f"{KIND_LABELS.get(k, k)} {n}"
-                           for k, n in results.facets["kind"].items())
+    by_kind = results.facets.get("kind") or {}
+    # The kind facet ignores the kind filter (what a filter bar shows beside each
+    # choice): it describes these results only when no kind filter narrowed them.
+    if results.total and sum(by_kind.values()) == results.total:
+        counts = ", ".join(f"{KIND_LABELS.get(k, k)} {n}" for k, n in by_kind.items())
         lines += ["", f"Par type : {counts}."]
     return lines

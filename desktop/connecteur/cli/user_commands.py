@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from connecteur.cli.wording import count
 from connecteur.corpus.citations import FORMATS, export_citations
 from connecteur.corpus.reference import french_date
 from connecteur.errors import ConnecteurError
@@ -162,7 +163,7 @@ def run_cite(args: argparse.Namespace) -> int:
     else:
         resources = corpus.resources()
     text = export_citations([(r, corpus.session_of(r)) for r in resources], args.format)
-    _emit(text, args.output, f"{len(resources)} ressource(s) exportée(s)")
+    _emit(text, args.output, count(len(resources), "ressource exportée", "ressources exportées"))
     return 0
 
 
@@ -174,9 +175,9 @@ def run_folders(args: argparse.Namespace) -> int:
     if not folders:
         print("Aucun dossier de formation pour l'instant.")
         return 0
-    print(f"{len(folders)} dossier(s) de formation :")
+    print(f"{count(len(folders), 'dossier')} de formation :")
     for folder in folders:
-        details = [f"{folder.size} élément(s)"]
+        details = [count(folder.size, "élément")]
         if folder.title:
             details.append(f"titre : {folder.title}")
         if folder.audience:
