@@ -1,5 +1,5 @@
-"""``import``, ``notes``, ``cite`` and ``folders``: the trainer's own layer from the
-command line (the same services as the window)."""
+"""``import``, ``notes`` and ``cite``: the trainer's own layer from the command line (the
+same services as the window); ``folders``, ``star`` and ``note`` are in course_commands."""
 
 from __future__ import annotations
 
@@ -27,8 +27,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.set_defaults(run=run_import)
     _register_notes(subparsers)
     _register_cite(subparsers)
-    folders = subparsers.add_parser("folders", help="liste vos dossiers de formation")
-    folders.set_defaults(run=run_folders)
 
 
 def _output_option(parser: argparse.ArgumentParser) -> None:
@@ -164,25 +162,4 @@ def run_cite(args: argparse.Namespace) -> int:
         resources = corpus.resources()
     text = export_citations([(r, corpus.session_of(r)) for r in resources], args.format)
     _emit(text, args.output, count(len(resources), "ressource exportée", "ressources exportées"))
-    return 0
-
-
-# --- folders --------------------------------------------------------------------------
-
-def run_folders(args: argparse.Namespace) -> int:
-    with open_user(args) as user:
-        folders = user.folders.list()
-    if not folders:
-        print("Aucun dossier de formation pour l'instant.")
-        return 0
-    print(f"{count(len(folders), 'dossier')} de formation :")
-    for folder in folders:
-        details = [count(folder.size, "élément")]
-        if folder.title:
-            details.append(f"titre : {folder.title}")
-        if folder.audience:
-            details.append(f"public : {folder.audience}")
-        if folder.date:
-            details.append(french_date(folder.date))
-        print(f"  {folder.name} — " + " · ".join(details))
     return 0
