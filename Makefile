@@ -77,8 +77,10 @@ wheel: $(VENV)/.installed-package
 
 # PyInstaller (search index prebuilt inside), then the bundle's own tests, then the
 # archive a trainer unpacks (Connecteur/linux/install.sh ~/.local installs it).
+# PyInstaller keeps its cache in build/ too, not in ~/.cache/pyinstaller.
 package: $(VENV)/.installed-package
-	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	PYINSTALLER_CONFIG_DIR=build/pyinstaller-config \
+		$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/connecteur.spec
 	CONNECTEUR_BUNDLE=dist/Connecteur QT_QPA_PLATFORM=offscreen \
 		$(PY) -m pytest -q tests/packaging/test_packaging_bundle.py

@@ -65,7 +65,9 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
          str(REPO / "packaging" / "connecteur.spec")],
         capture_output=True, text=True, timeout=600, check=False,
-        env={**os.environ, "CONNECTEUR_PREBUILT_INDEX": str(work / "prebuilt-index")})
+        env={**os.environ, "CONNECTEUR_PREBUILT_INDEX": str(work / "prebuilt-index"),
+             # PyInstaller's cache (stripped copies of the libraries), else ~/.cache/pyinstaller
+             "PYINSTALLER_CONFIG_DIR": str(work / "pyinstaller-config")})
     assert result.returncode == 0, result.stderr[-5000:]
     _record(build_seconds=round(time.perf_counter() - started, 1))
     return work / "dist" / "Connecteur"
