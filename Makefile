@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench db translations package wheel clean help
+.PHONY: run test lint bench db translations package wheel screenshots clean help
 
 help:
 	@sed -n '1,6p' Makefile
@@ -86,6 +86,11 @@ package: $(VENV)/.installed-package
 		$(PY) -m pytest -q tests/packaging/test_packaging_bundle.py
 	tar -C dist -czf $(TARBALL).part Connecteur && mv $(TARBALL).part $(TARBALL)
 	@du -sh dist/Connecteur $(TARBALL)
+
+# The AppStream screenshots, under the names packaging/linux/fr.cnfpt.Connecteur.metainfo.xml
+# gives them, in build/screenshots/ (the window offscreen, with a throwaway CONNECTEUR_HOME).
+screenshots: $(VENV)/.installed-run
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/screenshots.py build/screenshots
 
 clean:
 	rm -rf build dist *.egg-info desktop/*.egg-info .pytest_cache .ruff_cache

@@ -9,6 +9,7 @@ without the validators still fails on a broken file.
 from __future__ import annotations
 
 import configparser
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -112,6 +113,22 @@ def test_metainfo_screenshots_have_captions_in_both_languages() -> None:
         assert set(captions) == {None, "fr"} and all(captions.values())
         image = shot.findtext("image")
         assert image.startswith("https://") and image.endswith(".png")
+
+
+def test_make_screenshots_draws_the_names_the_metainfo_uses() -> None:
+    """packaging/screenshots.py (``make screenshots``) names its files after the
+    metainfo's <image> URLs, and knows how to draw each of them."""
+    spec = importlib.util.spec_from_file_location("screenshots", REPO / "packaging" /
+                                                  "screenshots.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    names = module.metainfo_names()
+    images = [s.findtext("image") for s in
+              ET.parse(METAINFO).getroot().findall("screenshots/screenshot")]
+    assert [f"{name}.png" for name in names] == [url.rsplit("/", 1)[1] for url in images]
+    assert set(names) <= set(module.DRAWN)
+    comment = METAINFO.read_text(encoding="utf-8").split("<component", 1)[0]
+    assert "make screenshots" in comment and "tests/artifacts" not in comment
 
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None,
