@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -90,6 +89,8 @@ def xcb_plugin_problem(plugin: Path | None = None) -> str | None:
 def _missing_libraries(plugin: Path, loader_error: str) -> list[str]:
     """Every library ``ldd`` cannot find for the plugin; the loader's first one when
     ``ldd`` is not there (it names only the first)."""
+    import subprocess
+
     try:
         listing = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True,
                                  timeout=10, check=False).stdout
