@@ -1,8 +1,8 @@
 """``connecteur search``: the search service from the command line.
 
 Human-readable by default (numbered results, kind in French, reference, excerpt with
-the matched words between « »); ``--json`` prints exactly the shape of the design
-notes, for scripts. Remarks about the query (words ignored, fallback to any word) go
+the matched words between « »); ``--json`` prints exactly the shape documented in
+docs/formats.md, for scripts. Remarks about the query (words ignored, fallback to any word) go
 to stderr so that the JSON on stdout stays exactly as documented.
 """
 
@@ -116,7 +116,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def as_json(results: SearchResults) -> dict:
-    """Exactly the documented shape (see DESIGN.md)."""
+    """Exactly the documented shape (docs/formats.md, "La recherche")."""
     return {
         "query": results.query,
         "total": results.total,
