@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench db translations package wheel clean help
+.PHONY: run test lint bench db translations package wheel screenshots system-packages clean help
 
 help:
 	@sed -n '1,6p' Makefile
@@ -46,12 +46,39 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 run: $(VENV)/.installed-run
 	$(BIN)/connecteur
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test system-packages
 	$(BIN)/ruff check desktop tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check desktop tests benchmarks
+
+# Debian packages beyond Python: xdg-open and gio open connecteur:// links in
+# tests/packaging/test_packaging_links.py (with update-desktop-database), and the X11
+# libraries of Qt's xcb plugin go into the stand-alone bundle (make package; its test
+# fails when one is missing). Installed only when missing and apt-get runs without a
+# password (root, as in CI); elsewhere the command to run is printed.
+SYSTEM_PACKAGES = xdg-utils libglib2.0-bin desktop-file-utils libxcb-cursor0 libxcb-icccm4 \
+	libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 \
+	libxcb-xkb1 libxkbcommon-x11-0
+APT_GET = apt-get -y -qq -o=Dpkg::Use-Pty=0
+
+system-packages:
+	@command -v dpkg-query >/dev/null || exit 0; \
+	missing=$$(for p in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q ' installed$$' || echo $$p; \
+		done | tr '\n' ' '); \
+	[ -n "$$missing" ] || exit 0; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "→ installation des paquets Debian $$missing(tests des liens, application autonome)"; \
+		$(APT_GET) install --no-install-recommends $$missing >/dev/null 2>&1 \
+		|| { $(APT_GET) update >/dev/null 2>&1 \
+		     && $(APT_GET) install --no-install-recommends $$missing >/dev/null 2>&1; } \
+		|| echo "→ échec ; à faire à la main : apt-get install $$missing"; \
+	else \
+		echo "→ paquets Debian absents (tests des liens sautés, application autonome"; \
+		echo "  incomplète) : sudo apt install $$missing"; \
+	fi
 
 # Rebuild the bundled database (and db/schema.sql) from resources/.
 db: $(VENV)/.installed-run
@@ -77,13 +104,20 @@ wheel: $(VENV)/.installed-package
 
 # PyInstaller (search index prebuilt inside), then the bundle's own tests, then the
 # archive a trainer unpacks (Connecteur/linux/install.sh ~/.local installs it).
-package: $(VENV)/.installed-package
-	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+# PyInstaller keeps its cache in build/ too, not in ~/.cache/pyinstaller.
+package: $(VENV)/.installed-package system-packages
+	PYINSTALLER_CONFIG_DIR=build/pyinstaller-config \
+		$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/connecteur.spec
 	CONNECTEUR_BUNDLE=dist/Connecteur QT_QPA_PLATFORM=offscreen \
 		$(PY) -m pytest -q tests/packaging/test_packaging_bundle.py
 	tar -C dist -czf $(TARBALL).part Connecteur && mv $(TARBALL).part $(TARBALL)
 	@du -sh dist/Connecteur $(TARBALL)
+
+# The AppStream screenshots, under the names packaging/linux/fr.cnfpt.Connecteur.metainfo.xml
+# gives them, in build/screenshots/ (the window offscreen, with a throwaway CONNECTEUR_HOME).
+screenshots: $(VENV)/.installed-run
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/screenshots.py build/screenshots
 
 clean:
 	rm -rf build dist *.egg-info desktop/*.egg-info .pytest_cache .ruff_cache

@@ -40,6 +40,8 @@ from connecteur.corpus.text import find_urls, fold
 from connecteur.search import SearchService, index_files
 from connecteur.search.documents import Document, document, library_documents
 from connecteur.store import CorpusStore
+from targets import Target, below
+from targets import report as report_targets
 
 SEED = 2020
 SIZES = (30_000, 300_000)
@@ -286,6 +288,21 @@ def report(label: str, whoosh: dict, fts5: dict, naive: dict | None, key: object
         print(line + flag)
 
 
+def search_targets(figures: dict) -> list[Target]:
+    """Per library size: the index build, and the slowest query class's p95."""
+    found = []
+    for label, data in figures.items():
+        key = "real" if label == "real" else int(label)
+        where = "bibliothèque réelle" if key == "real" else f"{key} éléments"
+        whoosh = data["whoosh"]
+        found.append(below(f"construction de l'index, {where}", whoosh["build_s"],
+                           BUILD_TARGETS_S[key], "s", 2))
+        slowest = max(whoosh["queries"], key=lambda name: whoosh["queries"][name]["p95_ms"])
+        found.append(below(f"recherche p95, {where} (classe la plus lente : {slowest})",
+                           whoosh["queries"][slowest]["p95_ms"], TARGETS_MS[key], "ms", 1))
+    return found
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
@@ -317,6 +334,7 @@ def main(argv: list[str]) -> int:
             del docs
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+    report_targets(search_targets(figures))
     results = Path(__file__).resolve().parent / "results"
     results.mkdir(exist_ok=True)
     (results / "search.json").write_text(json.dumps(figures, ensure_ascii=False, indent=1),

@@ -1,4 +1,6 @@
-"""Shared fixtures: the real shipped corpus, and a throwaway CONNECTEUR_HOME per test.
+"""Shared fixtures: the real shipped corpus, and a throwaway CONNECTEUR_HOME per test
+(and one for the whole session, for what runs before a test's own exists). The run
+fails when it changed the real home folder (see home_watch.py).
 
 QT_QPA_PLATFORM must be set before any QApplication exists, hence at import time.
 """
@@ -6,6 +8,7 @@ QT_QPA_PLATFORM must be set before any QApplication exists, hence at import time
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,8 +18,32 @@ import pytest
 from connecteur import paths
 from connecteur.corpus import Library, load_corpus
 from connecteur.store import CorpusStore
+from home_watch import changes, snapshot
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def home_untouched() -> Iterator[None]:
+    """Fails the run (an error at the last teardown) when the tests wrote in the real
+    home folder: ~/.cache, ~/.config, ~/.local, or a new entry at its top."""
+    home = Path.home()
+    before = snapshot(home)
+    yield
+    changed = changes(before, snapshot(home))
+    assert not changed, (f"les tests ont modifié {home} :\n  " + "\n  ".join(changed[:20]))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_home(tmp_path_factory: pytest.TempPathFactory,
+                 home_untouched: None) -> Iterator[Path]:
+    """CONNECTEUR_HOME for session-scoped fixtures, which run before a test's own is set:
+    the handouts built once (tests/handouts/conftest.py) keep their QR codes there,
+    not in the real ~/.cache."""
+    home = tmp_path_factory.mktemp("session-home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(paths.HOME_ENV, str(home))
+        yield home
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ Two families of locations:
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -66,6 +67,20 @@ def icons_dir() -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+def qt_platform_plugin(name: str) -> Path | None:
+    """Qt's platform plugin ``name`` (``xcb``, ``wayland``) inside the installed PySide6,
+    found without importing Qt (see cli/display.py); None when PySide6 is not found."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        package = Path(frozen) / "PySide6"
+    else:
+        spec = importlib.util.find_spec("PySide6")
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        package = Path(next(iter(spec.submodule_search_locations)))
+    return package / "Qt" / "plugins" / "platforms" / f"libq{name}.so"
 
 
 def checkout_dir() -> Path | None:

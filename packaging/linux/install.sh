@@ -69,8 +69,11 @@ check_exec() {
         /*) ;;
         *) fail "--exec attend un chemin absolu, pas « $1 »" ;;
     esac
+    # A line break cannot be written in a launcher; GLib checks that the command
+    # exists before it expands %% into %, so no escaping makes a % work there.
     case "$1" in
-        *[\\\"\`\$\&\|]*) fail "caractère non pris en charge dans « $1 »" ;;
+        *[[:cntrl:]%]*) fail "caractère non pris en charge (% ou caractère de contrôle)" \
+                             "dans « $1 » : choisissez un autre chemin" ;;
     esac
 }
 [ -z "$EXEC" ] || check_exec "$EXEC"
@@ -96,13 +99,21 @@ uninstall() {
     for size in $SIZES; do
         rm -f "$DEST/share/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
     done
+    # This script may be the installed copy (PREFIX/lib/connecteur/linux/install.sh):
+    # the shell keeps reading it after its folder is removed, and nothing runs from
+    # there afterwards.
     if [ -L "$DEST/bin/connecteur" ] \
             && [ "$(readlink "$DEST/bin/connecteur")" = "$PREFIX/lib/connecteur/Connecteur" ]; then
         rm -f "$DEST/bin/connecteur"
         rm -rf "$DEST/lib/connecteur"
     fi
     refresh_caches
+    # Where the app keeps what it writes (connecteur/paths.py, Linux, no CONNECTEUR_HOME).
+    data=${XDG_DATA_HOME:-${HOME:-}/.local/share}/CNFPT/Connecteur
+    cache=${XDG_CACHE_HOME:-${HOME:-}/.cache}/CNFPT/Connecteur
     echo "Connecteur désinstallé de $DEST."
+    echo "Vos annotations ($data) et le cache (index de recherche, QR codes : $cache)" \
+         "sont conservés ; supprimez ces dossiers vous-même pour tout effacer."
 }
 
 install_bundle() {
@@ -117,15 +128,52 @@ install_bundle() {
     EXEC=${EXEC:-$PREFIX/bin/connecteur}
 }
 
+# The Exec= value of the launcher for the command $1 (Desktop Entry Specification,
+# "The Exec key"): as it is when it holds no reserved character, which every launcher
+# reads (xdg-open 1.1.3 in its generic mode takes the first word literally, quotes
+# included, and fails on a quoted command); else in double quotes with \ " ` $
+# escaped, then every backslash doubled (the string escapes apply before the quoting
+# rule). (check_exec refused % and control characters.)
+desktop_exec() {
+    value=$1
+    case "$1" in
+        *[[:space:]\"\'\\\>\<\~\|\&\;\$\*\?\#\(\)\`]*)
+            value=$(printf '%s\n' "$value" | sed -e 's/[\\"`$]/\\&/g' -e 's/\\/\\\\/g')
+            value="\"$value\"" ;;
+    esac
+    printf '%s\n' "$value"
+}
+
+# The TryExec= value: a plain string, only backslashes are escaped.
+desktop_string() {
+    printf '%s\n' "$1" | sed -e 's/\\/\\\\/g'
+}
+
+# Copy the launcher, with the command's path in Exec= and TryExec= when one is given.
+write_launcher() {
+    exec_value=connecteur try_value=connecteur
+    if [ -n "$EXEC" ]; then
+        exec_value=$(desktop_exec "$EXEC") try_value=$(desktop_string "$EXEC")
+    fi
+    while IFS= read -r line; do
+        case "$line" in
+            "Exec=connecteur "*) printf 'Exec=%s %s\n' "$exec_value" "${line#Exec=connecteur }" ;;
+            "TryExec=connecteur") printf 'TryExec=%s\n' "$try_value" ;;
+            *) printf '%s\n' "$line" ;;
+        esac
+    done < "$HERE/$APP_ID.desktop" > "$1"
+    case "$exec_value" in
+        \"*) echo "Remarque : « $EXEC » contient une espace ou un caractère spécial ; le" \
+                   "lanceur le met entre guillemets, mais xdg-open 1.1 hors d'un bureau" \
+                   "reconnu ne sait pas l'ouvrir : les liens connecteur:// y échoueront." \
+                   "Un préfixe sans espace l'évite." >&2 ;;
+    esac
+}
+
 install_integration() {
     icons=$ICONS
     mkdir -p "$DEST/share/applications"
-    command=connecteur quoted=connecteur
-    if [ -n "$EXEC" ]; then
-        command=$EXEC quoted="\"$EXEC\""
-    fi
-    sed -e "s|^Exec=connecteur |Exec=$quoted |" -e "s|^TryExec=connecteur\$|TryExec=$command|" \
-        "$HERE/$APP_ID.desktop" > "$DEST/share/applications/$APP_ID.desktop"
+    write_launcher "$DEST/share/applications/$APP_ID.desktop"
     chmod 644 "$DEST/share/applications/$APP_ID.desktop"
     install -D -m 644 "$HERE/$APP_ID.metainfo.xml" "$DEST/share/metainfo/$APP_ID.metainfo.xml"
     install -D -m 644 "$icons/connecteur.svg" "$DEST/share/icons/hicolor/scalable/apps/$APP_ID.svg"

@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -21,6 +22,7 @@ from pathlib import Path
 import pytest
 
 import connecteur
+from connecteur.cli.display import debian_package
 from connecteur.corpus.export import library_dict
 from connecteur.store import CorpusStore
 
@@ -28,7 +30,7 @@ pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
 METRICS = REPO / "tests" / "artifacts" / "packaging" / "bundle.json"
-SIZE_BUDGET_MIB = 200  # a trivial PySide6 window bundles to 180 MiB (STACK-NOTES)
+SIZE_BUDGET_MIB = 200  # a trivial PySide6 window bundles to 180 MiB (PyInstaller 6.22)
 # Parts of Qt the app does not use, and the GTK stack only the dropped theme plugin needed.
 MUST_BE_ABSENT = re.compile(
     r"Qt6(Qml|Quick|WebEngine|3D|Multimedia|VirtualKeyboard|Designer|Charts|Sql|Test)"
@@ -42,6 +44,15 @@ MUST_BE_PRESENT = (
     "connecteur/_db/connecteur.db", "connecteur/_resources/connecteur-recherche-2020.txt",
     "connecteur/_resources/icons/app/connecteur-256.png",
 )
+# Libraries the bundle takes from the system it runs on (packaging/README.md): the C
+# library, the graphics drivers' libGL/libEGL and libdrm, and the display protocols'
+# client libraries, which every Linux desktop has and which must match its drivers and
+# servers. The same list PyInstaller leaves out (PyInstaller/depend/dylib.py).
+SYSTEM_LIBRARIES = re.compile(
+    r"ld-linux[-\w.]*\.so\.\d+|lib(c|m|dl|pthread|rt|resolv|util|anl|crypt)\.so\.\d+"
+    r"|lib(E?GL|GLX|GLdispatch|OpenGL|GLESv1_CM|GLESv2)\.so\.\d+|libdrm\.so\.\d+"
+    r"|libxcb\.so\.1|libxcb-dri\d\.so\.\d+|libwayland-(client|cursor|egl|server)\.so\.\d+")
+GLIBC_CLAIM = re.compile(r"GLIBC ≥ (\d+)\.(\d+)")
 _metrics: dict[str, object] = {}
 
 
@@ -65,7 +76,9 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
          str(REPO / "packaging" / "connecteur.spec")],
         capture_output=True, text=True, timeout=600, check=False,
-        env={**os.environ, "CONNECTEUR_PREBUILT_INDEX": str(work / "prebuilt-index")})
+        env={**os.environ, "CONNECTEUR_PREBUILT_INDEX": str(work / "prebuilt-index"),
+             # PyInstaller's cache (stripped copies of the libraries), else ~/.cache/pyinstaller
+             "PYINSTALLER_CONFIG_DIR": str(work / "pyinstaller-config")})
     assert result.returncode == 0, result.stderr[-5000:]
     _record(build_seconds=round(time.perf_counter() - started, 1))
     return work / "dist" / "Connecteur"
@@ -145,6 +158,60 @@ def test_bundle_is_lean_and_complete(bundle: Path) -> None:
     missing = [n for n in MUST_BE_PRESENT if n not in names]
     assert not missing, missing
     assert size_mib < SIZE_BUDGET_MIB, f"{size_mib:.0f} Mio"
+
+
+def _dynamic_section(binary: Path) -> tuple[list[str], list[str]]:
+    """NEEDED libraries and RUNPATH/RPATH folders of an ELF file, by readelf."""
+    out = subprocess.run(["readelf", "-d", "--wide", str(binary)], capture_output=True,
+                         text=True, check=False).stdout
+    needed = re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", out)
+    paths = re.findall(r"\((?:RUNPATH|RPATH)\)\s+Library r(?:un)?path: \[(.+?)\]", out)
+    return needed, [folder for found in paths for folder in found.split(":")]
+
+
+def _elf_files(bundle: Path) -> list[Path]:
+    found = (bundle / "_internal").rglob("*.so*")
+    return [bundle / "Connecteur", *sorted(p for p in found if p.is_file() and not p.is_symlink())]
+
+
+@pytest.mark.skipif(shutil.which("readelf") is None, reason="readelf absent (paquet binutils)")
+def test_every_library_the_bundle_needs_is_inside_it(bundle: Path) -> None:
+    """Resolved against the bundle only (its top folder, which the launcher puts on the
+    library path, and each file's own RUNPATH), never the build machine's libraries:
+    a system without libxcb-cursor0 or libxcb-icccm4 must still open the window."""
+    internal = bundle / "_internal"
+    missing: dict[str, set[str]] = {}
+    for binary in _elf_files(bundle):
+        needed, runpath = _dynamic_section(binary)
+        folders = [internal, *(Path(f.replace("$ORIGIN", str(binary.parent))) for f in runpath)]
+        for name in needed:
+            if not SYSTEM_LIBRARIES.fullmatch(name) and \
+                    not any((folder / name).exists() for folder in folders):
+                missing.setdefault(name, set()).add(binary.name)
+    assert not missing, (
+        "bibliothèques absentes de l'application autonome (installez sur la machine de "
+        "construction : apt install " + " ".join(sorted(map(debian_package, missing)))
+        + ", puis make package) :\n" + "\n".join(
+            f"  {name}, pour {', '.join(sorted(users)[:3])}" for name, users in
+            sorted(missing.items())))
+
+
+@pytest.mark.skipif(shutil.which("readelf") is None, reason="readelf absent (paquet binutils)")
+def test_the_glibc_it_needs_is_the_one_packaging_readme_names(bundle: Path) -> None:
+    """The newest GLIBC_x.y symbol version any file of the bundle asks for is at most
+    what packaging/README.md promises (built on a newer system, it would need more)."""
+    claim = GLIBC_CLAIM.search((REPO / "packaging" / "README.md").read_text(encoding="utf-8"))
+    assert claim, "packaging/README.md ne dit pas quelle GLIBC il faut"
+    needed: dict[tuple[int, int], str] = {}
+    for binary in _elf_files(bundle):
+        out = subprocess.run(["readelf", "-V", "--wide", str(binary)], capture_output=True,
+                             text=True, check=False).stdout
+        for major, minor in re.findall(r"Name: GLIBC_(\d+)\.(\d+)", out):
+            needed.setdefault((int(major), int(minor)), binary.name)
+    newest = max(needed)
+    _record(glibc_needed=f"{newest[0]}.{newest[1]}", glibc_needed_by=needed[newest])
+    assert newest <= (int(claim[1]), int(claim[2])), (
+        f"GLIBC {newest[0]}.{newest[1]} demandée par {needed[newest]}")
 
 
 def test_every_qt_module_the_code_imports_is_bundled(bundle: Path) -> None:

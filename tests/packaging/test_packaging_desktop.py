@@ -9,6 +9,7 @@ without the validators still fails on a broken file.
 from __future__ import annotations
 
 import configparser
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -114,6 +115,22 @@ def test_metainfo_screenshots_have_captions_in_both_languages() -> None:
         assert image.startswith("https://") and image.endswith(".png")
 
 
+def test_make_screenshots_draws_the_names_the_metainfo_uses() -> None:
+    """packaging/screenshots.py (``make screenshots``) names its files after the
+    metainfo's <image> URLs, and knows how to draw each of them."""
+    spec = importlib.util.spec_from_file_location("screenshots", REPO / "packaging" /
+                                                  "screenshots.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    names = module.metainfo_names()
+    images = [s.findtext("image") for s in
+              ET.parse(METAINFO).getroot().findall("screenshots/screenshot")]
+    assert [f"{name}.png" for name in names] == [url.rsplit("/", 1)[1] for url in images]
+    assert set(names) <= set(module.DRAWN)
+    comment = METAINFO.read_text(encoding="utf-8").split("<component", 1)[0]
+    assert "make screenshots" in comment and "tests/artifacts" not in comment
+
+
 @pytest.mark.skipif(shutil.which("appstreamcli") is None,
                     reason="appstreamcli absent (paquet appstream)")
 def test_appstreamcli_validate() -> None:
@@ -158,15 +175,22 @@ def test_install_and_uninstall_under_a_prefix(tmp_path: Path) -> None:
     assert not any(path.exists() for path in files.values())
 
 
-def test_install_a_bundle_links_the_command_and_the_launcher(tmp_path: Path) -> None:
-    bundle = tmp_path / "Connecteur"
-    (bundle / "_internal").mkdir(parents=True)
-    program = bundle / "Connecteur"
+def _stub_bundle(folder: Path) -> Path:
+    """A bundle's layout (the program, _internal/, linux/) around a stub program."""
+    (folder / "_internal").mkdir(parents=True)
+    program = folder / "Connecteur"
     program.write_text("#!/bin/sh\necho bundle \"$@\"\n", encoding="utf-8")
     program.chmod(0o755)
+    shutil.copytree(LINUX, folder / "linux")
+    return folder
+
+
+def test_install_a_bundle_links_the_command_and_the_launcher(tmp_path: Path) -> None:
+    bundle = _stub_bundle(tmp_path / "Connecteur")
     prefix = tmp_path / "with space" / "prefix"
     result = _install("--bundle", str(bundle), str(prefix))
     assert result.returncode == 0, result.stderr
+    assert "guillemets" in result.stderr  # xdg-open 1.1 cannot run a quoted command
     command = prefix / "bin" / "connecteur"
     assert command.is_symlink()
     ran = subprocess.run([str(command), "--version"], capture_output=True, text=True, check=True)
@@ -180,11 +204,32 @@ def test_install_a_bundle_links_the_command_and_the_launcher(tmp_path: Path) -> 
     assert not command.exists() and not (prefix / "lib" / "connecteur").exists()
 
 
+def test_uninstall_from_the_installed_copy_keeps_the_user_folders(tmp_path: Path) -> None:
+    """packaging/README: PREFIX/lib/connecteur/linux/install.sh --uninstall PREFIX."""
+    prefix = tmp_path / "prefix"
+    assert _install("--bundle", str(_stub_bundle(tmp_path / "Connecteur")),
+                    str(prefix)).returncode == 0
+    installed_copy = prefix / "lib" / "connecteur" / "linux" / "install.sh"
+    result = subprocess.run(["sh", str(installed_copy), "--uninstall", str(prefix)],
+                            capture_output=True, text=True, timeout=60, check=False,
+                            env={**os.environ, "HOME": str(tmp_path / "home"),
+                                 "XDG_DATA_HOME": "", "XDG_CACHE_HOME": ""})
+    assert result.returncode == 0, result.stderr
+    assert not (prefix / "lib" / "connecteur").exists()
+    assert not (prefix / "bin" / "connecteur").exists()
+    assert not any(path.exists() for path in _installed_files(prefix).values())
+    assert f"{tmp_path}/home/.local/share/CNFPT/Connecteur" in result.stdout
+    assert f"{tmp_path}/home/.cache/CNFPT/Connecteur" in result.stdout
+    assert "conservés" in result.stdout
+
+
 def test_install_refuses_bad_input_in_french(tmp_path: Path) -> None:
     result = _install()
     assert result.returncode == 2 and "usage" in result.stderr
     result = _install("--exec", "relatif/connecteur", str(tmp_path / "p"))
     assert result.returncode == 1 and "chemin absolu" in result.stderr
+    result = _install("--exec", str(tmp_path / "100%" / "connecteur"), str(tmp_path / "p"))
+    assert result.returncode == 1 and "non pris en charge" in result.stderr
     result = _install("--bundle", str(tmp_path / "nowhere"), str(tmp_path / "p"))
     assert result.returncode == 1 and "pas d'application autonome" in result.stderr
     assert not (tmp_path / "p" / "share").exists()

@@ -149,7 +149,8 @@ def test_sdist_holds_what_builds_the_wheel(built: Built) -> None:
     with tarfile.open(built.sdist) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     expected = {"pyproject.toml", "README.md", "CHANGELOG.md", "MANIFEST.in",
-                "packaging/connecteur.spec", "packaging/linux/install.sh",
+                "docs/formats.md", "docs/contributing.md", "packaging/connecteur.spec",
+                "packaging/linux/install.sh",
                 "packaging/linux/fr.cnfpt.Connecteur.desktop",
                 "packaging/linux/fr.cnfpt.Connecteur.metainfo.xml"}
     expected |= {f"resources/{name}" for name in _runtime_files(REPO / "resources")}

@@ -36,11 +36,15 @@ def test_schema_file_is_up_to_date(fresh_db: Path) -> None:
     assert paths.schema_sql_path().read_text(encoding="utf-8") == schema_sql(fresh_db)
 
 
-def test_shipped_text_is_the_reference_corpus(repo_root: Path) -> None:
-    reference = repo_root.parent / "shared" / "corpus" / "connecteur-recherche-2020.txt"
-    if not reference.is_file():
-        pytest.skip("the shared reference corpus is not next to this checkout")
-    assert paths.corpus_text_path().read_bytes() == reference.read_bytes()
+# SHA-256 of the reference text, as extracted from the published PDF. A deliberate
+# correction of resources/connecteur-recherche-2020.txt changes it here too (and in
+# the CHANGELOG), so that an accidental edit of the text cannot go unnoticed.
+REFERENCE_SHA256 = "30d0c29bb6a20c6f20a61226b3113e030877d8d17c52e89d5af648836186f7f6"
+
+
+def test_shipped_text_is_the_reference_corpus() -> None:
+    assert text_fingerprint(paths.corpus_text_path().read_text(encoding="utf-8")) == \
+        REFERENCE_SHA256
 
 
 def test_export_json_carries_every_item_and_url(corpus_store: CorpusStore,

@@ -36,7 +36,7 @@ def prepared(corpus_store: CorpusStore) -> None:
 def test_folders(capsys: pytest.CaptureFixture, prepared: None) -> None:
     code, out, _ = run(capsys, "folders")
     assert code == 0
-    assert out == ("1 dossier(s) de formation :\n  Manager en crise — 3 élément(s) · titre : "
+    assert out == ("1 dossier de formation :\n  Manager en crise — 3 éléments · titre : "
                    "Manager en temps de crise · public : DGS · 12 mars 2026\n")
 
 
@@ -80,7 +80,7 @@ def test_cite_each_scope(capsys: pytest.CaptureFixture, prepared: None, tmp_path
     ris = tmp_path / "s1.ris"
     code, _, err = run(capsys, "cite", "--session", "connecteur://2020-05-20/s1", "--format",
                        "ris", "-o", str(ris))
-    assert code == 0 and "9 ressource(s) exportée(s)" in err
+    assert code == 0 and "9 ressources exportées dans" in err
     assert len(rispy.loads(ris.read_text(encoding="utf-8"))) == 9
     code, out, _ = run(capsys, "cite", "--folder", FOLDER, "--format", "csl-json")
     session = corpus_store.get("2020-07-03/s2")

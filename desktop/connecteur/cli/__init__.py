@@ -20,7 +20,7 @@ from connecteur.errors import ConnecteurError
 
 # Modules under connecteur.cli that add subcommands, in the order of `--help`.
 COMMAND_MODULES = ("library_commands", "search_command", "related_command", "handout_command",
-                   "user_commands")
+                   "user_commands", "course_commands")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -49,11 +49,48 @@ argparse._ = lambda message: _ARGPARSE_FR.get(message, message)  # type: ignore[
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that says what went wrong in one French line."""
+    """argparse that says what went wrong in one French line.
+
+    A subcommand whose words are free text (``search crise -covid``) sets
+    ``free_text`` to the name of its positional argument: then only its own options,
+    written in full, are options; any other word, even one that starts with "-"
+    (``-covid``, ``-type:ressource``, ``-hôpital``), belongs to the text, wherever it
+    stands, and everything after ``--`` too.
+    """
+
+    free_text: str | None = None
 
     def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"connecteur : {message}\n")
+
+    def _parse_optional(self, arg_string: str) -> tuple | None:  # type: ignore[override]
+        if self.free_text and arg_string != "--" and not self._own_option(arg_string):
+            return None  # a word of the text
+        return super()._parse_optional(arg_string)
+
+    def _own_option(self, arg_string: str) -> bool:
+        name = arg_string.split("=", 1)[0] if arg_string.startswith("--") else arg_string
+        return name in self._option_string_actions
+
+
+def _gather_free_text(parser: argparse.ArgumentParser, args: argparse.Namespace,
+                      extras: list[str]) -> None:
+    """Put the words argparse left over back into the free text, in the order typed
+    (argparse gives a positional only the words before the first option)."""
+    dest = getattr(args, "free_text", None)
+    if dest is None:
+        if extras:
+            parser.error(argparse._("unrecognized arguments: %s")  # type: ignore[attr-defined]
+                         % " ".join(extras))
+        return
+    words = [*(getattr(args, dest) or []), *extras]
+    if "--" in words:
+        words.remove("--")
+    if not words:
+        parser.error(argparse._("the following arguments are required: %s")  # type: ignore[attr-defined]
+                     % "REQUÊTE")
+    setattr(args, dest, words)
 
 
 def build_parser(commands: bool = True) -> argparse.ArgumentParser:
@@ -139,7 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(commands=not _window_only(given))
     args_list, url = _split_gui_url(given, _command_names(parser))
-    args = parser.parse_args(args_list)
+    args, extras = parser.parse_known_args(args_list)
+    _gather_free_text(parser, args, extras)
     args.url = url
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:

@@ -4,11 +4,21 @@ command-line tools never load Qt)."""
 from __future__ import annotations
 
 import argparse
+import sys
+
+from connecteur.cli.display import display_problem
+
+EXIT_NO_DISPLAY = 1
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    # A running window takes the link without this process needing a display.
     if not getattr(args, "exit_when_ready", False) and _handed_off(getattr(args, "url", None)):
         return 0
+    problem = display_problem()
+    if problem:
+        print(f"connecteur : {problem}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
     try:
         from connecteur.ui.shell.launch import run
     except ModuleNotFoundError as exc:

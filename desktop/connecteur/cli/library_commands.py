@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from connecteur import paths
+from connecteur.cli.wording import count
 from connecteur.corpus import Event, FieldSite, Lead, Resource, Session, Speaker, Theme, load_corpus
 from connecteur.corpus.export import library_dict, library_markdown
 from connecteur.corpus.reference import session_reference
@@ -88,7 +89,7 @@ def run_stats(args: argparse.Namespace) -> int:
         for w in warnings:
             print(f"  ligne {w['line']} : {w['message']}")
     elif warnings:
-        print(f"\n{len(warnings)} point(s) du texte source à vérifier "
+        print(f"\n{count(len(warnings), 'point', 'points')} du texte source à vérifier "
               "(connecteur stats --warnings).")
     return 0
 

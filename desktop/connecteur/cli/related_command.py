@@ -8,7 +8,8 @@ import argparse
 import json
 import sys
 
-from connecteur.cli.search_command import clean, open_service, plural
+from connecteur.cli.search_command import open_service
+from connecteur.cli.wording import count, terminal_safe
 from connecteur.corpus import Session
 from connecteur.corpus.reference import session_reference
 from connecteur.errors import ConnecteurError
@@ -42,7 +43,7 @@ def run_related(args: argparse.Namespace) -> int:
     store = CorpusStore.open(getattr(args, "db", None))
     item = store.get(args.id)  # a French error for a malformed or unknown ID
     if item.kind == "event":
-        raise ConnecteurError(f"« {clean(args.id)} » est une journée entière : donnez une "
+        raise ConnecteurError(f"« {terminal_safe(args.id)} » est une journée entière : donnez une "
                               "session ou un élément.",
                               hint="Exemple : connecteur related 2020-05-20/s1/lead/03")
     service = open_service(store)
@@ -72,19 +73,19 @@ def _title(item: object) -> str:
 
 
 def as_text(item: object, hits: list[RelatedHit], store: CorpusStore) -> list[str]:
-    head = f"« {clean(_title(item))} » [{getattr(item, 'id', '')}]"
+    head = f"« {terminal_safe(_title(item))} » [{getattr(item, 'id', '')}]"
     if not hits:
         return [f"Aucun élément lié à {head}."]
-    lines = [f"{plural(len(hits), 'élément lié', 'éléments liés')} à {head} :"]
+    lines = [f"{count(len(hits), 'élément lié', 'éléments liés')} à {head} :"]
     for rank, hit in enumerate(hits, start=1):
         session = store.find(hit.session_id) if hit.session_id else None
         where = session_reference(session) if isinstance(session, Session) else hit.date
         label = KIND_LABELS.get(hit.kind, hit.kind)
         excerpt = " ".join(plain(hit.highlight).split())
         lines += ["", f"{rank:>2}. {label[:1].upper()}{label[1:]} — {where}",
-                  f"    {clean(excerpt)}"]
+                  f"    {terminal_safe(excerpt)}"]
         if hit.reason:
-            lines.append(f"    {clean(hit.reason)}")
+            lines.append(f"    {terminal_safe(hit.reason)}")
         lines.append(f"    [{hit.id}]")
     return lines
 

@@ -3,21 +3,21 @@
 Human-readable by default (numbered results, kind in French, reference, excerpt with
 the matched words between « », words of the same family between ‹ ›, and why a result
 that matched only through its context was found); ``--json`` prints exactly the shape
-of the design notes, for scripts. Remarks about the query (words ignored, fallback to
-any word) go to stderr so that the JSON on stdout stays exactly as documented.
+documented in docs/formats.md, for scripts. Remarks about the query (words ignored,
+fallback to any word) go to stderr so that the JSON on stdout stays exactly as documented.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from connecteur import paths
+from connecteur.cli.wording import count, terminal_safe
 from connecteur.corpus import Session
 from connecteur.corpus.reference import session_reference
 from connecteur.corpus.text import fold
@@ -30,20 +30,24 @@ from connecteur.store import CorpusStore
 
 DEFAULT_LIMIT = 10
 STEM_MARKS = ("‹", "›")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     search = subparsers.add_parser(
         "search", help="cherche dans la bibliothèque (et les notes)",
+        usage="connecteur search [--json] [--limit N] [--kind TYPE] [--session ID] [--] "
+              "REQUÊTE…",
         description="Cherche dans les sessions, pistes, terrains, ressources, "
                     "intervenant·e·s et notes. Syntaxe : mots (tous requis), "
                     "\"expression exacte\", OU/OR, -mot ou SAUF mot, préfixe*, "
-                    "orthographe approchée~, type:piste, session:2020-05-20/s1, "
-                    "date:2020-07-03, tag:étiquette (vos étiquettes ; "
-                    "tag:\"deux mots\").")
-    search.add_argument("query", nargs="+", metavar="REQUÊTE",
-                        help="mots cherchés (réunis par des espaces)")
+                    "orthographe approchée~, type:piste, -type:ressource, "
+                    "session:2020-05-20/s1, date:2020-07-03, tag:étiquette (vos "
+                    "étiquettes ; tag:\"deux mots\"). Tout ce qui n'est pas une option de "
+                    "la commande, écrite en entier, fait partie de la requête "
+                    "(crise -covid) ; après --, tout en fait partie.")
+    search.free_text = "query"
+    search.add_argument("query", nargs="*", metavar="REQUÊTE",
+                        help="mots cherchés, tels que vous les tapez")
     search.add_argument("--json", action="store_true", help="sortie JSON")
     search.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help=f"nombre de résultats affichés (par défaut {DEFAULT_LIMIT})")
@@ -52,7 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              "intervenant, note) ; répétable")
     search.add_argument("--session", action="append", metavar="ID",
                         help="ne garde que cette session (ex. 2020-05-20/s1) ; répétable")
-    search.set_defaults(run=run_search)
+    search.set_defaults(run=run_search, free_text="query")
 
 
 def _kinds(values: list[str] | None) -> list[str] | None:
@@ -122,7 +126,7 @@ def run_search(args: argparse.Namespace) -> int:
     finally:
         service.close()
     for notice in results.notices:
-        print(f"Remarque : {clean(notice)}", file=sys.stderr)
+        print(f"Remarque : {terminal_safe(notice)}", file=sys.stderr)
     if args.json:
         json.dump(as_json(results), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -132,9 +136,9 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def as_json(results: SearchResults) -> dict:
-    """The documented shape (see DESIGN.md): each hit also says what the query matched
-    (``matched_in``) and how (``match``: exact, stem, context), and ``hidden`` how
-    many results the kind and session filters hide."""
+    """The documented shape (docs/formats.md, "La recherche"): each hit also says what
+    the query matched (``matched_in``) and how (``match``: exact, stem, context), and
+    ``hidden`` how many results the kind and session filters hide."""
     return {
         "query": results.query,
         "total": results.total,
@@ -148,20 +152,10 @@ def as_json(results: SearchResults) -> dict:
     }
 
 
-def clean(text: str) -> str:
-    """Text for a terminal: no control characters (a note may hold anything)."""
-    return _CONTROL.sub("", text)
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``1 résultat``, ``2 résultats`` (French: 0 and 1 take the singular)."""
-    return f"{count} {singular if count <= 1 else plural_form or singular + 's'}"
-
-
 def _count_phrase(total: int, query: str) -> str:
     if total == 0:
-        return f"Aucun résultat pour « {clean(query)} »."
-    return f"{plural(total, 'résultat')} pour « {clean(query)} »"
+        return f"Aucun résultat pour « {terminal_safe(query)} »."
+    return f"{count(total, 'résultat')} pour « {terminal_safe(query)} »"
 
 
 def _why(hit: Hit, store: CorpusStore) -> str | None:
@@ -189,7 +183,8 @@ def _why(hit: Hit, store: CorpusStore) -> str | None:
 def as_text(results: SearchResults, store: CorpusStore) -> list[str]:
     lines = [_count_phrase(results.total, results.query)]
     if results.total > len(results.hits):
-        lines[0] += f" ({len(results.hits)} premiers affichés ; --limit pour en voir plus)"
+        shown = count(len(results.hits), "premier affiché", "premiers affichés")
+        lines[0] += f" ({shown} ; --limit pour en voir plus)"
     if results.suggestion:
         lines.append(f"Vouliez-vous dire : « {results.suggestion} » ?")
     for rank, hit in enumerate(results.hits, start=1):
@@ -199,21 +194,24 @@ def as_text(results: SearchResults, store: CorpusStore) -> list[str]:
         lines += ["", f"{rank:>2}. {label[:1].upper()}{label[1:]} — {where}"]
         if hit.title and hit.kind not in ("session", "speaker") and \
                 (not isinstance(session, Session) or hit.title != session.title):
-            lines.append(f"    {clean(hit.title)}")
+            lines.append(f"    {terminal_safe(hit.title)}")
         excerpt = " ".join(plain(hit.highlight, stem_marks=STEM_MARKS).split())
-        lines.append(f"    {clean(excerpt)}")
+        lines.append(f"    {terminal_safe(excerpt)}")
         why = _why(hit, store)
         if why:
-            lines.append(f"    {clean(why)}")
+            lines.append(f"    {terminal_safe(why)}")
         lines.append(f"    [{hit.target_id}]")
     return lines + _footer(results)
 
 
 def _footer(results: SearchResults) -> list[str]:
     lines = []
-    if results.facets.get("kind"):
-        counts = ", ".join(plural(n, KIND_LABELS.get(k, k), KIND_PLURALS.get(k))
-                           for k, n in results.facets["kind"].items())
+    by_kind = results.facets.get("kind") or {}
+    # The kind facet ignores the kind filter (what a filter bar shows beside each
+    # choice): it describes these results only when no kind filter narrowed them.
+    if results.total and sum(by_kind.values()) == results.total:
+        counts = ", ".join(count(n, KIND_LABELS.get(k, k), KIND_PLURALS.get(k))
+                           for k, n in by_kind.items())
         lines.append(f"Par type : {counts}.")
     hidden = _hidden_phrase(results.hidden)
     if hidden:
@@ -229,7 +227,7 @@ def _hidden_phrase(hidden: dict[str, int]) -> str | None:
     total = hidden.get("all", 0)
     if not total:
         return None
-    masked = plural(total, "résultat masqué", "résultats masqués")
+    masked = count(total, "résultat masqué", "résultats masqués")
     kind, session = hidden.get("kind", 0), hidden.get("session", 0)
     if kind and not session and kind == total:
         return f"{masked} par le filtre de type."

@@ -1,5 +1,5 @@
-"""``import``, ``notes``, ``cite`` and ``folders``: the trainer's own layer from the
-command line (the same services as the window)."""
+"""``import``, ``notes`` and ``cite``: the trainer's own layer from the command line (the
+same services as the window); ``folders``, ``star`` and ``note`` are in course_commands."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from connecteur.app import exchange
+from connecteur.cli.wording import count
 from connecteur.corpus.citations import FORMATS
 from connecteur.corpus.reference import french_date
 from connecteur.errors import ConnecteurError
@@ -27,8 +28,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.set_defaults(run=run_import)
     _register_notes(subparsers)
     _register_cite(subparsers)
-    folders = subparsers.add_parser("folders", help="liste vos dossiers de formation")
-    folders.set_defaults(run=run_folders)
 
 
 def _output_option(parser: argparse.ArgumentParser) -> None:
@@ -164,26 +163,5 @@ def run_cite(args: argparse.Namespace) -> int:
     else:
         resources = exchange.resources_in_scope(corpus, None, exchange.ResourceScope())
     text = exchange.citations_text(resources, args.format)
-    _emit(text, args.output, f"{len(resources)} ressource(s) exportée(s)")
-    return 0
-
-
-# --- folders --------------------------------------------------------------------------
-
-def run_folders(args: argparse.Namespace) -> int:
-    with open_user(args) as user:
-        folders = user.folders.list()
-    if not folders:
-        print("Aucun dossier de formation pour l'instant.")
-        return 0
-    print(f"{len(folders)} dossier(s) de formation :")
-    for folder in folders:
-        details = [f"{folder.size} élément(s)"]
-        if folder.title:
-            details.append(f"titre : {folder.title}")
-        if folder.audience:
-            details.append(f"public : {folder.audience}")
-        if folder.date:
-            details.append(french_date(folder.date))
-        print(f"  {folder.name} — " + " · ".join(details))
+    _emit(text, args.output, count(len(resources), "ressource exportée", "ressources exportées"))
     return 0

@@ -35,7 +35,7 @@ def event_dict(event: Event) -> dict:
 
 
 def library_dict(library: Library) -> dict:
-    """Exactly the shape given in the design notes."""
+    """Exactly the documented shape (docs/formats.md, "La bibliothèque")."""
     return {"events": [event_dict(e) for e in library.events]}
 
 

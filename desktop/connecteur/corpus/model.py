@@ -1,7 +1,7 @@
 """The library as plain, immutable Python objects (no Qt, no SQL).
 
-Names follow the design glossary: a dated ``Event`` (one Connecteur Recherche day)
-holds numbered ``Session``s; a session's "Pistes de réflexion" are ``Lead``s grouped
+Names follow the glossary of docs/formats.md: a dated ``Event`` (one Connecteur
+Recherche day) holds numbered ``Session``s; a session's "Pistes de réflexion" are ``Lead``s grouped
 under ``Theme``s (optionally under an upper-case part), its "Terrains" are
 ``FieldSite``s, its "Ressources" are ``Resource``s and its "Intervenant·e·s" are
 ``Speaker``s.

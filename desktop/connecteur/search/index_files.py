@@ -45,7 +45,9 @@ INDEX_NAME = "MAIN"
 WRITE_LOCK = "WRITELOCK"
 _BUILD_PREFIX, _OLD_PREFIX = "build", "old"
 _LEFTOVER_AGE = 3600.0
-# From this many documents on, build with several processes (see STACK-NOTES).
+# From this many documents on, build with several processes: measured with whoosh-ng on
+# 2 cores, 300,000 items build in 225-244 s in one process and 93 s with procs=2,
+# multisegment=True, limitmb=1024 (30,000: 14 s and 8.8 s).
 PARALLEL_BUILD_FROM = 20_000
 
 Progress = Callable[[int, int], None]
