@@ -9,7 +9,13 @@ Why these settings:
   (short) transactions instead of failing; writes start with ``BEGIN IMMEDIATE`` so
   two writers never deadlock on a lock upgrade.
 * One connection per store, shared across threads behind a lock: a Qt front end may
-  run an export or an import in a worker while the window reads.
+  run an export in a worker while the window reads. An import, whose one transaction
+  may last seconds, gets a connection of its own (:meth:`UserDatabase.import_transaction`)
+  so that the window keeps reading meanwhile, and raises a marker that makes every
+  other writer — this window, another one, the command line — give up at once with an
+  honest message rather than wait.
+* ``journal_size_limit``: after a big transaction (an import, committed or cancelled)
+  the write-ahead log is truncated instead of staying as big as the transaction was.
 """
 
 from __future__ import annotations
@@ -20,20 +26,36 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from connecteur.errors import ConnecteurError
+from connecteur.errors import BusyError, ConnecteurError
+from connecteur.store.user.file_locks import ImportMarker, import_running, wait_for_import
 from connecteur.store.user.schema import check_version, migrate
 
 BUSY_TIMEOUT_MS = 15_000
+JOURNAL_SIZE_LIMIT = 4 * 2**20
+# An import's connection keeps more pages in memory than SQLite's default 2 MiB: a big
+# transaction then stays linear instead of spilling pages to the log over and over.
+IMPORT_CACHE_KIB = 32 * 1024
+IMPORT_RUNNING = ("Un import d'annotations est en cours (dans cette fenêtre, une autre "
+                  "fenêtre ou la ligne de commande) : la modification n'a pas été faite.")
+IMPORT_HINT = "Réessayez une fois l'import terminé."
 
 
 class UserDataError(ConnecteurError):
     """The user database cannot be read or written."""
 
 
-def _translate(exc: sqlite3.Error, path: Path) -> UserDataError:
+class UserDataBusy(UserDataError, BusyError):
+    """Another writer holds the database (an import, another window's save)."""
+
+
+def _translate(exc: sqlite3.Error, path: Path, *, importing: bool = False) -> UserDataError:
+    """``exc`` in French; ``importing``: raised by the import itself (the import marker
+    it holds says nothing about who else is writing)."""
     text = str(exc).lower()
+    if ("locked" in text or "busy" in text) and not importing and import_running(path):
+        return UserDataBusy(IMPORT_RUNNING, hint=IMPORT_HINT)
     if "locked" in text or "busy" in text:
-        return UserDataError("Vos annotations sont en cours d'enregistrement dans une autre "
+        return UserDataBusy("Vos annotations sont en cours d'enregistrement dans une autre "
                              "fenêtre de Connecteur ; la modification n'a pas été faite.",
                              hint="Réessayez dans un instant.")
     if "readonly" in text or "read-only" in text:
@@ -61,6 +83,7 @@ def connect(path: Path) -> sqlite3.Connection:
         if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
     except BaseException:
         conn.close()
         raise
@@ -120,6 +143,8 @@ class UserDatabase:
                 finally:
                     self._depth -= 1
                 return
+            if wait_for_import(self.path):
+                raise UserDataBusy(IMPORT_RUNNING, hint=IMPORT_HINT)
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
@@ -136,6 +161,47 @@ class UserDatabase:
                 raise
             finally:
                 self._depth = 0
+            self._data_version = self._read_data_version()
+
+    @contextmanager
+    def import_transaction(self) -> Iterator[sqlite3.Connection]:
+        """One long write transaction on a connection of its own, under the import
+        marker; the write-ahead log is truncated afterwards, committed or not.
+
+        The store's own connection stays free: the window keeps reading (it sees the
+        data as it was until the commit), and its writes are refused at once with
+        :data:`IMPORT_RUNNING` instead of freezing behind this transaction.
+        """
+        marker = ImportMarker(self.path)
+        if not marker.acquire():
+            raise UserDataBusy(IMPORT_RUNNING, hint=IMPORT_HINT)
+        try:
+            try:
+                conn = connect(self.path)
+            except sqlite3.Error as exc:
+                raise _translate(exc, self.path, importing=True) from None
+            try:
+                conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                conn.close()
+                raise _translate(exc, self.path, importing=True) from None
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                _rollback(conn)
+                raise _translate(exc, self.path, importing=True) from None
+            except BaseException:
+                _rollback(conn)
+                raise
+            finally:
+                with suppress(sqlite3.Error):
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.close()
+        finally:
+            marker.release()
+        with self._lock:  # our own import is not news from "another window"
             self._data_version = self._read_data_version()
 
     def _rollback(self) -> None:
@@ -199,7 +265,18 @@ class UserDatabase:
             self._data_version = current
             return changed
 
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database and truncate it (after a big
+        change, so that no large log is left behind)."""
+        with self._lock, suppress(sqlite3.Error):
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def integrity_problems(self) -> list[str]:
         """``PRAGMA integrity_check`` messages; empty when the file is sound."""
         found = [str(r[0]) for r in self.rows("PRAGMA integrity_check")]
         return [] if found == ["ok"] else found
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    with suppress(sqlite3.Error):
+        conn.execute("ROLLBACK")

@@ -35,8 +35,10 @@ from connecteur.store.user.exporter import export_document
 from connecteur.store.user.folders import Folders
 from connecteur.store.user.highlights import Highlights
 from connecteur.store.user.importer import (
+    Cancelled,
     ImportAnnotations,
     ImportReport,
+    Progress,
     check_document,
     parse_document,
     read_document,
@@ -248,17 +250,30 @@ class UserStore:
         text = self.export_json(folder) if fmt == "json" else self.export_markdown(folder)
         return write_atomically(Path(target), text)
 
-    def import_document(self, document: dict | str | Path,
-                        origin: object = None) -> ImportReport:
-        """Merge an export into this installation (one undoable step); see ``user_import``."""
+    def import_document(self, document: dict | str | Path, origin: object = None, *,
+                        progress: Progress | None = None,
+                        cancelled: Cancelled | None = None) -> ImportReport:
+        """Merge an export into this installation (one undoable step); see ``importer``.
+
+        ``document`` is a file (read with a size limit; anything but an ordinary file is
+        refused before reading), JSON text or an already parsed export. Meant to run in
+        a worker thread: ``progress(done, total)`` is called from that thread every few
+        hundred records, and ``cancelled()`` (``threading.Event().is_set`` fits) is
+        polled as often — once it returns True the import stops, rolls back and raises
+        ``ImportCancelled``. Meanwhile this store still reads normally (the import has
+        a connection of its own), while every write, here or in another window, is
+        refused with a message saying that an import is running.
+        """
         if isinstance(document, Path):
             document = read_document(document)
         elif isinstance(document, str):
             document = parse_document(document)
         else:
             document = check_document(document)
-        command = ImportAnnotations(self._ctx, document)
-        self._ctx.run(command, origin)
+        command = ImportAnnotations(self._ctx, document, progress, cancelled)
+        changes = command.run()
+        self.history.record(command)
+        self.hub.emit(changes, origin, "edit")
         return command.report
 
     # --- resources, for citations -----------------------------------------------------------
