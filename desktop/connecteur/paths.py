@@ -124,6 +124,11 @@ def backups_dir() -> Path:
     return data_dir() / "backups"
 
 
+def wal_path(db_path: Path) -> Path:
+    """SQLite's write-ahead log of a database."""
+    return db_path.with_name(f"{db_path.name}-wal")
+
+
 def import_marker_path(db_path: Path) -> Path:
     """Beside the user database: locked while an annotation import runs (see
     ``store/user/import_marker.py``)."""

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
+from contextlib import suppress
 from importlib import import_module
+from pathlib import Path
 
 import connecteur
 from connecteur import paths
@@ -116,15 +119,46 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
             for name in getattr(action, "choices", {}) or {}}
 
 
+LOG_FILE_NAME = "connecteur.log"
+LOG_MAX_BYTES = 1 * 2**20   # then the log starts over (the previous one kept as .1)
+
+
+def _append_to_log(text: str) -> Path | None:
+    """Append ``text`` to the log file; None when it cannot be written (a read-only
+    home): the log is for details, never a reason to fail."""
+    try:
+        log_file = paths.ensure_dir(paths.logs_dir()) / LOG_FILE_NAME
+        if log_file.is_file() and log_file.stat().st_size > LOG_MAX_BYTES:
+            os.replace(log_file, log_file.with_name(LOG_FILE_NAME + ".1"))
+        with log_file.open("a", encoding="utf-8", errors="backslashreplace") as stream:
+            stream.write(text if text.endswith("\n") else text + "\n")
+        return log_file
+    except OSError:
+        return None
+
+
+class _LogFileHandler(logging.Handler):
+    """Warnings and their tracebacks go to the log file, not to the terminal: the user
+    reads French sentences (a rebuilt index, an index kept in memory), the details
+    are in the file for whoever needs them."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with suppress(Exception):  # a record that cannot even be formatted is dropped
+            _append_to_log(self.format(record))
+
+
+def _configure_logging() -> None:
+    handler = _LogFileHandler(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+
+
 def _log_unexpected(exc: BaseException) -> str:
     """Write the traceback to the log file; return where it went (or why not)."""
-    try:
-        log_file = paths.ensure_dir(paths.logs_dir()) / "connecteur.log"
-        with log_file.open("a", encoding="utf-8") as stream:
-            stream.write("".join(traceback.format_exception(exc)))
-        return str(log_file)
-    except OSError:
-        return "aucun journal n'a pu être écrit"
+    written = _append_to_log("".join(traceback.format_exception(exc)))
+    return str(written) if written else "aucun journal n'a pu être écrit"
 
 
 def _prepare_streams() -> None:
@@ -140,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list, url = _split_gui_url(given, _command_names(parser))
     args = parser.parse_args(args_list)
     args.url = url
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _configure_logging()
     try:
         if args.run is None:
             from connecteur.cli.gui import run_gui

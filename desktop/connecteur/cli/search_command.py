@@ -66,11 +66,14 @@ def open_service(store: CorpusStore) -> SearchService:
     state = SearchService.check(store)
     if state.usable:
         return SearchService.open(store)
-    print(f"Construction de l'index de recherche ({state.label})…", file=sys.stderr)
+    print(f"Construction de l'index de recherche ({state.label})… ", end="", file=sys.stderr,
+          flush=True)
     started = time.perf_counter()
     service = SearchService.open(store)
     elapsed = f"{time.perf_counter() - started:.1f}".replace(".", ",")
-    print(f"Index de recherche prêt ({elapsed} s).", file=sys.stderr)
+    where = "" if service.directory is not None else \
+        " (gardé en mémoire pour cette fois : le dossier du cache ne peut pas être écrit)"
+    print(f"prêt en {elapsed} s{where}.", file=sys.stderr)
     return service
 
 

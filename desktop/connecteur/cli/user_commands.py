@@ -28,6 +28,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _register_cite(subparsers)
     folders = subparsers.add_parser("folders", help="liste vos dossiers de formation")
     folders.set_defaults(run=run_folders)
+    reset = subparsers.add_parser(
+        "reset-annotations", help="efface toutes vos annotations (après une sauvegarde)",
+        description="Efface toutes vos notes, surlignages, favoris, étiquettes et dossiers "
+                    "de formation pour repartir de zéro. Une sauvegarde est faite juste "
+                    "avant ; elle n'est jamais supprimée tant que les sauvegardes plus "
+                    "récentes sont vides.")
+    reset.add_argument("--yes", action="store_true",
+                       help="confirme l'effacement (sans cette option, rien n'est effacé)")
+    reset.set_defaults(run=run_reset)
 
 
 def _output_option(parser: argparse.ArgumentParser) -> None:
@@ -163,6 +172,26 @@ def run_cite(args: argparse.Namespace) -> int:
         resources = corpus.resources()
     text = export_citations([(r, corpus.session_of(r)) for r in resources], args.format)
     _emit(text, args.output, f"{len(resources)} ressource(s) exportée(s)")
+    return 0
+
+
+# --- reset ----------------------------------------------------------------------------
+
+_COUNT_NAMES = {"notes": "note(s)", "highlights": "surlignage(s)", "stars": "favori(s)",
+                "tags": "étiquette(s)", "folders": "dossier(s) de formation"}
+
+
+def run_reset(args: argparse.Namespace) -> int:
+    with open_user(args) as user:
+        counts = user.counts()
+        what = ", ".join(f"{n} {_COUNT_NAMES[k]}" for k, n in counts.items() if n) or \
+            "aucune annotation"
+        if not args.yes:
+            raise ConnecteurError(f"Rien n'a été effacé. Cette commande efface toutes vos "
+                                  f"annotations ({what}) après en avoir fait une sauvegarde.",
+                                  hint="Pour confirmer : connecteur reset-annotations --yes")
+        made = user.reset_annotations()
+    print(f"Annotations effacées ({what}). Sauvegarde faite juste avant : {made}")
     return 0
 
 

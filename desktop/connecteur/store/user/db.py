@@ -28,7 +28,7 @@ from pathlib import Path
 
 from connecteur.errors import BusyError, ConnecteurError
 from connecteur.store.user.file_locks import ImportMarker, import_running, wait_for_import
-from connecteur.store.user.schema import check_version, migrate
+from connecteur.store.user.schema import SCHEMA_VERSION, check_version, migrate
 
 BUSY_TIMEOUT_MS = 15_000
 JOURNAL_SIZE_LIMIT = 4 * 2**20
@@ -59,7 +59,9 @@ def _translate(exc: sqlite3.Error, path: Path, *, importing: bool = False) -> Us
                              "fenêtre de Connecteur ; la modification n'a pas été faite.",
                              hint="Réessayez dans un instant.")
     if "readonly" in text or "read-only" in text:
-        return UserDataError(f"Impossible d'écrire dans {path} (fichier en lecture seule).")
+        return UserDataError(f"Vos annotations ne peuvent pas être enregistrées : {path} est "
+                             "en lecture seule (fichier, dossier ou disque protégé en "
+                             "écriture). La modification n'a pas été faite.")
     if "disk" in text and "full" in text:
         return UserDataError("Le disque est plein : la modification n'a pas été enregistrée.",
                              hint="Libérez de la place puis recommencez.")
@@ -90,15 +92,71 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def connect_read_only(path: Path, reason: str) -> sqlite3.Connection:
+    """A connection that never writes, for a home that cannot be written (``reason``
+    says why, in French): the database as it is when it can be read that way, else a
+    frozen view of the file (``immutable``: a log that cannot be opened is ignored),
+    or an empty database in memory when there is no file at all."""
+    if not path.is_file():
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        migrate(conn)
+        return _read_only_ready(conn)
+    uri = path.resolve().as_uri()
+    for mode in ("mode=ro", "immutable=1"):
+        conn = sqlite3.connect(f"{uri}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            version = check_version(conn)
+        except sqlite3.Error:
+            conn.close()
+            continue
+        except BaseException:
+            conn.close()
+            raise
+        if version < SCHEMA_VERSION:
+            conn.close()
+            raise UserDataError("Vos annotations viennent d'une version plus ancienne de "
+                                f"Connecteur et ne peuvent pas être mises à jour : {reason}.")
+        return _read_only_ready(conn)
+    raise UserDataError(f"Le fichier de vos annotations ({path}) ne peut pas être lu : "
+                        f"{reason}.")
+
+
+def _read_only_ready(conn: sqlite3.Connection) -> sqlite3.Connection:
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
 class UserDatabase:
     """The open user database: every read and write goes through here."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection,
+                 read_only: str | None = None) -> None:
         self.path = path
+        self.read_only = read_only  # why it cannot be written (French), or None
         self._conn = conn
         self._lock = threading.RLock()
         self._depth = 0
         self._data_version = self._read_data_version()
+        self._markers: list = []
+
+    @classmethod
+    def open_read_only(cls, path: Path, reason: str) -> UserDatabase:
+        """Open for reading only; every write is refused with ``reason``."""
+        return cls(path, connect_read_only(path, reason), read_only=reason)
+
+    def keep(self, marker) -> None:
+        """Hold ``marker`` (a file lock) for as long as the database is open."""
+        self._markers.append(marker)
+
+    def check_writable(self) -> None:
+        """A French error, before anything is done, when nothing can be saved."""
+        if self.read_only:
+            raise UserDataError(f"Vos annotations ne peuvent pas être enregistrées : "
+                                f"{self.read_only}. La modification n'a pas été faite.",
+                                hint="Vos annotations restent consultables.")
 
     @classmethod
     def open(cls, path: Path) -> tuple[UserDatabase, int | None]:
@@ -127,6 +185,9 @@ class UserDatabase:
             with suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA optimize")
             self._conn.close()
+            for marker in self._markers:
+                marker.release()
+            self._markers.clear()
 
     # --- transactions -----------------------------------------------------------------
     @contextmanager
@@ -143,6 +204,7 @@ class UserDatabase:
                 finally:
                     self._depth -= 1
                 return
+            self.check_writable()
             if wait_for_import(self.path):
                 raise UserDataBusy(IMPORT_RUNNING, hint=IMPORT_HINT)
             try:
@@ -172,6 +234,7 @@ class UserDatabase:
         data as it was until the commit), and its writes are refused at once with
         :data:`IMPORT_RUNNING` instead of freezing behind this transaction.
         """
+        self.check_writable()
         marker = ImportMarker(self.path)
         if not marker.acquire():
             raise UserDataBusy(IMPORT_RUNNING, hint=IMPORT_HINT)
