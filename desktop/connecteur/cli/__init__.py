@@ -19,6 +19,7 @@ from pathlib import Path
 
 import connecteur
 from connecteur import paths
+from connecteur.cli.terminal import say
 from connecteur.errors import ConnecteurError
 
 # Modules under connecteur.cli that add subcommands, in the order of `--help`.
@@ -162,14 +163,30 @@ def _log_unexpected(exc: BaseException) -> str:
 
 
 def _prepare_streams() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure") and not stream.isatty():
-            stream.reconfigure(encoding="utf-8")
+    """UTF-8 when redirected; and what cannot be encoded anyway (a lone surrogate that
+    slipped through) is replaced rather than failing half-way through the output."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if stream is None or not hasattr(stream, "reconfigure"):
+            continue
+        if stream.isatty():
+            stream.reconfigure(errors=errors)
+        else:
+            stream.reconfigure(encoding="utf-8", errors=errors)
+
+
+def _unreadable_argument(argv: list[str]) -> str | None:
+    """An argument that is not valid UTF-8 (its bad bytes arrive as lone surrogates)."""
+    return next((arg for arg in argv if any("\ud800" <= c <= "\udfff" for c in arg)), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _prepare_streams()
     given = list(sys.argv[1:] if argv is None else argv)
+    unreadable = _unreadable_argument(given)
+    if unreadable is not None:
+        say(f"connecteur : l'argument « {unreadable} » n'est pas du texte UTF-8 valide "
+            "(« � » marque les octets illisibles).", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser(commands=not _window_only(given))
     args_list, url = _split_gui_url(given, _command_names(parser))
     args = parser.parse_args(args_list)
@@ -182,9 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args)
         return int(args.run(args) or EXIT_OK)
     except ConnecteurError as exc:
-        print(f"connecteur : {exc.message}", file=sys.stderr)
+        say(f"connecteur : {exc.message}", file=sys.stderr)
         if exc.hint:
-            print(exc.hint, file=sys.stderr)
+            say(exc.hint, file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         sys.stderr.close()  # the reader (e.g. `| head`) left: not an error
@@ -194,6 +211,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the last resort: never a traceback in the user's face
         where = _log_unexpected(exc)
-        print(f"connecteur : erreur inattendue ({type(exc).__name__} : {exc}). "
-              f"Détails : {where}", file=sys.stderr)
+        say(f"connecteur : erreur inattendue ({type(exc).__name__} : {exc}). "
+            f"Détails : {where}", file=sys.stderr)
         return EXIT_ERROR

@@ -14,6 +14,7 @@ import sys
 import time
 
 from connecteur import paths
+from connecteur.cli.terminal import json_safe, say
 from connecteur.corpus import Session
 from connecteur.corpus.reference import session_reference
 from connecteur.corpus.text import fold
@@ -88,7 +89,7 @@ def sync_user_notes(store: CorpusStore, service: SearchService) -> None:
         with UserStore.open(store, backup=False) as user:
             service.sync_notes(user.searchable_notes())
     except ConnecteurError as exc:
-        print(f"Remarque : notes non consultées ({exc.message})", file=sys.stderr)
+        say(f"Remarque : notes non consultées ({exc.message})", file=sys.stderr)
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -103,12 +104,12 @@ def run_search(args: argparse.Namespace) -> int:
     finally:
         service.close()
     for notice in results.notices:
-        print(f"Remarque : {notice}", file=sys.stderr)
+        say(f"Remarque : {notice}", file=sys.stderr)
     if args.json:
-        json.dump(as_json(results), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        sys.stdout.write(json_safe(json.dumps(as_json(results), ensure_ascii=False,
+                                              indent=2)) + "\n")
     else:
-        print("\n".join(as_text(results, store)))
+        say("\n".join(as_text(results, store)))
     return 0
 
 

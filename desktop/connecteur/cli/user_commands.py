@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from connecteur.cli.terminal import json_safe, say
 from connecteur.corpus.citations import FORMATS, export_citations
 from connecteur.corpus.reference import french_date
 from connecteur.errors import ConnecteurError
@@ -85,16 +86,18 @@ def open_user(args: argparse.Namespace) -> UserStore:
     """The user layer over the corpus of ``--db``; start-up news go to stderr."""
     store = UserStore.open(CorpusStore.open(getattr(args, "db", None)))
     for message in store.startup.messages:
-        print(f"connecteur : {message}", file=sys.stderr)
+        say(f"connecteur : {message}", file=sys.stderr)
     return store
 
 
-def _emit(text: str, output: Path | None, what: str) -> None:
+def _emit(text: str, output: Path | None, what: str, *, is_json: bool = False) -> None:
     if output:
         write_atomically(output, text)
-        print(f"{what} dans {output}.", file=sys.stderr)
+        say(f"{what} dans {output}.", file=sys.stderr)
+    elif is_json:
+        sys.stdout.write(json_safe(text))
     else:
-        sys.stdout.write(text)
+        say(text, end="")
 
 
 # --- import ---------------------------------------------------------------------------
@@ -102,9 +105,9 @@ def _emit(text: str, output: Path | None, what: str) -> None:
 def run_import(args: argparse.Namespace) -> int:
     with open_user(args) as user:
         report = user.import_document(Path(args.file))
-    print(f"Import de {args.file} :")
+    say(f"Import de {args.file} :")
     for line in report.lines():
-        print(f"  {line}")
+        say(f"  {line}")
     return 0
 
 
@@ -115,8 +118,15 @@ def run_notes_export(args: argparse.Namespace) -> int:
         text = user.export_json(args.folder) if args.format == "json" else \
             user.export_markdown(args.folder)
     what = f"Dossier « {args.folder} » exporté" if args.folder else "Annotations exportées"
-    _emit(text, args.output, what)
+    _emit(text, args.output, what, is_json=args.format == "json")
     return 0
+
+
+def _day(stamp: str) -> str:
+    """``12 mars 2026`` from a stored timestamp; one from a damaged or hand-edited file
+    may not be a date at all, and the rest of the listing must still be shown."""
+    day = french_date(stamp[:10])
+    return "date illisible" if day == stamp[:10] else day
 
 
 def _preview(text: str, width: int = 70) -> str:
@@ -130,9 +140,9 @@ def run_notes_list(args: argparse.Namespace) -> int:
             return _list_orphans(user)
         notes = user.notes.all()
         if not notes:
-            print("Aucune note pour l'instant.")
+            say("Aucune note pour l'instant.")
         for note in sorted(notes, key=lambda n: (user.catalogue.rank(n.item_id), n.created)):
-            print(f"{note.item_id}  ({french_date(note.modified[:10])})  "
+            say(f"{note.item_id}  ({_day(note.modified)})  "
                   f"{_preview(note.body)}")
     return 0
 
@@ -140,14 +150,14 @@ def run_notes_list(args: argparse.Namespace) -> int:
 def _list_orphans(user: UserStore) -> int:
     orphans = user.orphans()
     if not orphans:
-        print("Aucune annotation orpheline.")
+        say("Aucune annotation orpheline.")
     labels = {"note": "Note", "highlight": "Surlignage", "star": "Favori", "tag": "Étiquette",
               "folder_item": "Élément de dossier"}
     for orphan in orphans:
         where = orphan.item_reference or orphan.item_id
         detail = f" « {orphan.quote} »" if orphan.quote else ""
         text = f" : {_preview(orphan.text)}" if orphan.text else ""
-        print(f"{labels[orphan.kind]} — {where}{detail}{text}")
+        say(f"{labels[orphan.kind]} — {where}{detail}{text}")
     return 0
 
 
@@ -171,7 +181,8 @@ def run_cite(args: argparse.Namespace) -> int:
     else:
         resources = corpus.resources()
     text = export_citations([(r, corpus.session_of(r)) for r in resources], args.format)
-    _emit(text, args.output, f"{len(resources)} ressource(s) exportée(s)")
+    _emit(text, args.output, f"{len(resources)} ressource(s) exportée(s)",
+          is_json=args.format == "csl-json")
     return 0
 
 
@@ -191,7 +202,7 @@ def run_reset(args: argparse.Namespace) -> int:
                                   f"annotations ({what}) après en avoir fait une sauvegarde.",
                                   hint="Pour confirmer : connecteur reset-annotations --yes")
         made = user.reset_annotations()
-    print(f"Annotations effacées ({what}). Sauvegarde faite juste avant : {made}")
+    say(f"Annotations effacées ({what}). Sauvegarde faite juste avant : {made}")
     return 0
 
 
@@ -201,9 +212,9 @@ def run_folders(args: argparse.Namespace) -> int:
     with open_user(args) as user:
         folders = user.folders.list()
     if not folders:
-        print("Aucun dossier de formation pour l'instant.")
+        say("Aucun dossier de formation pour l'instant.")
         return 0
-    print(f"{len(folders)} dossier(s) de formation :")
+    say(f"{len(folders)} dossier(s) de formation :")
     for folder in folders:
         details = [f"{folder.size} élément(s)"]
         if folder.title:
@@ -212,5 +223,5 @@ def run_folders(args: argparse.Namespace) -> int:
             details.append(f"public : {folder.audience}")
         if folder.date:
             details.append(french_date(folder.date))
-        print(f"  {folder.name} — " + " · ".join(details))
+        say(f"  {folder.name} — " + " · ".join(details))
     return 0
