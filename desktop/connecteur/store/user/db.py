@@ -28,7 +28,7 @@ from pathlib import Path
 
 from connecteur.errors import BusyError, ConnecteurError
 from connecteur.store.user.file_locks import ImportMarker, import_running, wait_for_import
-from connecteur.store.user.schema import SCHEMA_VERSION, check_version, migrate
+from connecteur.store.user.schema import READABLE_FROM, check_version, migrate
 
 BUSY_TIMEOUT_MS = 15_000
 JOURNAL_SIZE_LIMIT = 4 * 2**20
@@ -114,7 +114,7 @@ def connect_read_only(path: Path, reason: str) -> sqlite3.Connection:
         except BaseException:
             conn.close()
             raise
-        if version < SCHEMA_VERSION:
+        if version < READABLE_FROM:
             conn.close()
             raise UserDataError("Vos annotations viennent d'une version plus ancienne de "
                                 f"Connecteur et ne peuvent pas être mises à jour : {reason}.")
