@@ -102,9 +102,17 @@ def _emit(text: str, output: Path | None, what: str, *, is_json: bool = False) -
 
 # --- import ---------------------------------------------------------------------------
 
+def _progress_on_terminal(done: int, total: int) -> None:
+    """``Import… 42 %`` on the same line of a terminal (nothing when redirected)."""
+    if total and sys.stderr.isatty():
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\rImport… {100 * done // total} %{end}")
+        sys.stderr.flush()
+
+
 def run_import(args: argparse.Namespace) -> int:
     with open_user(args) as user:
-        report = user.import_document(Path(args.file))
+        report = user.import_document(Path(args.file), progress=_progress_on_terminal)
     say(f"Import de {args.file} :")
     for line in report.lines():
         say(f"  {line}")
