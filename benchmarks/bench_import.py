@@ -57,19 +57,23 @@ def export_of(corpus: CorpusStore, count: int) -> dict:
             "tags": [], "folders": []}
 
 
-def timed_import(corpus: CorpusStore, source: Path, home: Path) -> tuple[float, float, int]:
-    """(first import, second import of the same file, notes stored) in a new home."""
+def timed_import(corpus: CorpusStore, source: Path,
+                 home: Path) -> tuple[float, float, int, int]:
+    """(first import, second import of the same file, notes stored, size of the
+    write-ahead log left after the first import) in a new home."""
     os.environ[paths.HOME_ENV] = str(home)
     with UserStore.open(corpus, backup=False) as user:
         started = time.perf_counter()
         report = user.import_document(source)
         first = time.perf_counter() - started
+        wal = paths.wal_path(paths.user_db_path())
+        log_size = wal.stat().st_size if wal.exists() else 0
         started = time.perf_counter()
         again = user.import_document(source)
         second = time.perf_counter() - started
         stored = len(user.notes.all())
     assert not again.changed_anything, "the second import added something"
-    return first, second, stored if report.added["notes"] == stored else -1
+    return first, second, stored if report.added["notes"] == stored else -1, log_size
 
 
 def plain_inserts(document: dict, target: Path) -> float:
@@ -109,6 +113,7 @@ def main() -> int:
             first = statistics.median(r[0] for r in rounds)
             second = statistics.median(r[1] for r in rounds)
             stored = min(r[2] for r in rounds)
+            log_size = max(r[3] for r in rounds)
             baseline = statistics.median(
                 plain_inserts(document, Path(scratch) / f"plain-{size}-{r}.db")
                 for r in range(ROUNDS))
@@ -116,7 +121,8 @@ def main() -> int:
             megabytes = source.stat().st_size / 2**20
             print(f"{size:>7} notes ({megabytes:.1f} Mio) : import {first:6.2f} s, "
                   f"réimport (tout ignoré) {second:6.2f} s, insertions brutes "
-                  f"{baseline:5.2f} s ({first / baseline:.0f}x)", flush=True)
+                  f"{baseline:5.2f} s ({first / baseline:.0f}x), journal laissé "
+                  f"{log_size / 1024:.0f} Kio", flush=True)
     smallest, largest = sizes[0], sizes[-1]
     ok = all(stored == size for size, (*_, stored) in figures.items())
     print(f"  toutes les notes présentes après import : {'oui' if ok else 'NON'}")

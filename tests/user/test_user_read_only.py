@@ -4,6 +4,10 @@ what writes says what is wrong — never "unable to open database file"."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +75,38 @@ def test_search_from_a_read_only_home_keeps_its_index_in_memory(filled_home: Pat
     assert result.stderr.count("\n") == 1 and "gardé en mémoire pour cette fois" in \
         result.stderr
     _no_trace(result.stderr)
+
+
+FULL_DISK = ('mount -t tmpfs -o size=4m tmpfs "$HOME_DIR" && cp -a "$STAGING/." "$HOME_DIR/" '
+             '&& (dd if=/dev/zero of="$HOME_DIR/remplissage" bs=64k 2>/dev/null; true) '
+             '&& exec "$@"')
+
+
+def _run_on_a_full_disk(home: Path, staging: Path, *argv: str) -> subprocess.CompletedProcess:
+    """The real command with ``home`` on a (small, in-memory) disk filled to the brim —
+    only possible as root, in a mount namespace of its own."""
+    if os.geteuid() != 0 or shutil.which("unshare") is None:
+        pytest.skip("a full disk is simulated with a tmpfs mount, which needs root")
+    shutil.copytree(home, staging, dirs_exist_ok=True)
+    env = {**os.environ, "HOME_DIR": str(home), "STAGING": str(staging)}
+    command = ["unshare", "-m", "sh", "-c", FULL_DISK, "sh",
+               str(Path(sys.executable).parent / "connecteur"), *argv]
+    result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8",
+                            env=env, timeout=120, check=False)
+    if "unshare:" in result.stderr or "mount:" in result.stderr:
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
+    return result
+
+
+def test_a_full_disk_still_reads_and_says_why_it_cannot_write(filled_home: Path,
+                                                              tmp_path: Path) -> None:
+    listed = _run_on_a_full_disk(filled_home, tmp_path / "copie", "notes", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.rstrip().endswith("question d'ouverture")
+    assert f"le disque qui contient {filled_home} est plein" in listed.stderr
+    _no_trace(listed.stderr)
+    reset = _run_on_a_full_disk(filled_home, tmp_path / "copie2", "reset-annotations", "--yes")
+    assert reset.returncode == 1
+    assert (f"Vos annotations ne peuvent pas être enregistrées : le disque qui contient "
+            f"{filled_home} est plein.") in reset.stderr
+    _no_trace(reset.stderr)
