@@ -28,7 +28,8 @@ from pathlib import Path
 
 from connecteur.errors import BusyError, ConnecteurError
 from connecteur.store.user.file_locks import ImportMarker, import_running, wait_for_import
-from connecteur.store.user.schema import READABLE_FROM, check_version, migrate
+from connecteur.store.user.read_only import connect_read_only
+from connecteur.store.user.schema import check_version, migrate
 
 BUSY_TIMEOUT_MS = 15_000
 JOURNAL_SIZE_LIMIT = 4 * 2**20
@@ -92,43 +93,6 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def connect_read_only(path: Path, reason: str) -> sqlite3.Connection:
-    """A connection that never writes, for a home that cannot be written (``reason``
-    says why, in French): the database as it is when it can be read that way, else a
-    frozen view of the file (``immutable``: a log that cannot be opened is ignored),
-    or an empty database in memory when there is no file at all."""
-    if not path.is_file():
-        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        migrate(conn)
-        return _read_only_ready(conn)
-    uri = path.resolve().as_uri()
-    for mode in ("mode=ro", "immutable=1"):
-        conn = sqlite3.connect(f"{uri}?{mode}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                               isolation_level=None, check_same_thread=False)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            version = check_version(conn)
-        except sqlite3.Error:
-            conn.close()
-            continue
-        except BaseException:
-            conn.close()
-            raise
-        if version < READABLE_FROM:
-            conn.close()
-            raise UserDataError("Vos annotations viennent d'une version plus ancienne de "
-                                f"Connecteur et ne peuvent pas être mises à jour : {reason}.")
-        return _read_only_ready(conn)
-    raise UserDataError(f"Le fichier de vos annotations ({path}) ne peut pas être lu : "
-                        f"{reason}.")
-
-
-def _read_only_ready(conn: sqlite3.Connection) -> sqlite3.Connection:
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA query_only = ON")
-    return conn
-
-
 class UserDatabase:
     """The open user database: every read and write goes through here."""
 
@@ -145,7 +109,12 @@ class UserDatabase:
     @classmethod
     def open_read_only(cls, path: Path, reason: str) -> UserDatabase:
         """Open for reading only; every write is refused with ``reason``."""
-        return cls(path, connect_read_only(path, reason), read_only=reason)
+        try:
+            conn = connect_read_only(path)
+        except ConnecteurError as exc:
+            raise UserDataError(f"{exc.message.rstrip('.')} : {reason}.", hint=exc.hint) \
+                from None
+        return cls(path, conn, read_only=reason)
 
     def keep(self, marker) -> None:
         """Hold ``marker`` (a file lock) for as long as the database is open."""

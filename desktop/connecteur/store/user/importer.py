@@ -22,9 +22,8 @@ report its progress and be cancelled; a cancelled import leaves nothing behind.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 
 from connecteur.errors import ConnecteurError
@@ -40,6 +39,7 @@ from connecteur.store.user.import_checks import (
     record_count,
     safe_id,
 )
+from connecteur.store.user.import_lookups import ContentKeys, FolderEntries
 from connecteur.store.user.import_report import KIND_NAMES, ImportReport
 from connecteur.store.user.model import DEFAULT_COLOUR, colour, new_id
 from connecteur.store.user.reanchor import Resolver
@@ -200,100 +200,14 @@ def _columns(kind: str, record: dict) -> dict:
     return {column: record[name] for name, column in FIELDS[kind].items()}
 
 
-# What makes two rows the same content, per table: the columns compared among attached
-# rows (besides item_id), and the one compared among orphans.
-_SAME_CONTENT: dict[str, tuple[tuple[str, ...], str]] = {
-    "notes": (("body",), "body"),
-    "highlights": (("start_offset", "end_offset"), "quote"),
-    "stars": ((), "item_id"),
-    "tags": (("tag_key",), "tag_key"),
-}
-
-
-def _digest(*parts: object) -> bytes:
-    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"),
-                           digest_size=16).digest()
-
-
-class _ContentKeys:
-    """The content of the rows already here, as 16-byte digests counted per table
-    (loaded on first use): each imported record is checked in constant time, and the
-    memory is a few dozen bytes per row whatever the length of the notes."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self._counts: dict[str, Counter] = {}
-
-    @staticmethod
-    def key(table: str, row) -> bytes:
-        attached, orphan_column = _SAME_CONTENT[table]
-        if row["orphan"]:
-            return _digest(1, row["item_id"], row[orphan_column])
-        return _digest(0, row["item_id"], *(row[c] for c in attached))
-
-    def _of(self, table: str) -> Counter:
-        if table not in self._counts:
-            attached, orphan_column = _SAME_CONTENT[table]
-            columns = ", ".join(dict.fromkeys(("orphan", "item_id", *attached,
-                                               orphan_column)))
-            self._counts[table] = Counter(
-                self.key(table, r) for r in self.conn.execute(f"SELECT {columns} FROM {table}"))
-        return self._counts[table]
-
-    def seen(self, table: str, row: dict) -> bool:
-        return self._of(table)[self.key(table, row)] > 0
-
-    def add(self, table: str, row: dict) -> None:
-        self._of(table)[self.key(table, row)] += 1
-
-    def remove(self, table: str, row: dict) -> None:
-        self._of(table)[self.key(table, row)] -= 1
-
-
-class _FolderEntries:
-    """The entries of each folder an import touches, read once per folder: which item
-    each holds (attached or orphan), and the next free position."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-        self._ids: dict[str, dict[tuple[str, int], str]] = {}
-        self._next: dict[str, int] = {}
-
-    def _load(self, folder_id: str) -> dict[tuple[str, int], str]:
-        if folder_id not in self._ids:
-            found: dict[tuple[str, int], str] = {}
-            top = -1
-            for row in self.conn.execute("SELECT id, item_id, orphan, position FROM "
-                                         "folder_items WHERE folder_id = ? ORDER BY rowid",
-                                         (folder_id,)):
-                found.setdefault((row["item_id"], row["orphan"]), row["id"])
-                top = max(top, row["position"])
-            self._ids[folder_id], self._next[folder_id] = found, top + 1
-        return self._ids[folder_id]
-
-    def holding(self, folder_id: str, item_id: str, orphan: int) -> dict | None:
-        """The entry of ``folder_id`` on this item (attached or orphan), if any."""
-        entry_id = self._load(folder_id).get((item_id, orphan))
-        return fetch(self.conn, "folder_items", entry_id) if entry_id else None
-
-    def added(self, row: dict) -> None:
-        self._load(row["folder_id"]).setdefault((row["item_id"], row["orphan"]), row["id"])
-
-    def next_position(self, folder_id: str) -> int:
-        self._load(folder_id)
-        position = self._next[folder_id]
-        self._next[folder_id] = position + 1
-        return position
-
-
 class _Merge:
     """The decisions of one import, record by record, inside its transaction."""
 
     def __init__(self, conn: sqlite3.Connection, resolver: Resolver,
                  command: ImportAnnotations, pace: _Pace) -> None:
         self.conn, self.resolver, self.command, self.pace = conn, resolver, command, pace
-        self.content = _ContentKeys(conn)
-        self.entries = _FolderEntries(conn)
+        self.content = ContentKeys(conn)
+        self.entries = FolderEntries(conn)
 
     def _placed(self, table: str, row: dict) -> dict:
         """``row`` re-attached to this corpus text, or marked orphan with its snapshot."""
