@@ -8,7 +8,10 @@ QT_QPA_PLATFORM must be set before any QApplication exists, hence at import time
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -70,3 +73,41 @@ def library() -> Library:
 def corpus_store() -> CorpusStore:
     """The bundled database, opened read-only as the app opens it."""
     return CorpusStore.open()
+
+
+ReadOnlyRunner = Callable[..., subprocess.CompletedProcess]
+
+
+@pytest.fixture
+def run_read_only() -> Iterator[ReadOnlyRunner]:
+    """``run_read_only(folder, *argv)``: the real ``connecteur`` command run while
+    ``folder`` cannot be written — a read-only bind mount in a mount namespace of its
+    own when the tests run as root (root ignores permissions), the folder's write
+    permissions removed otherwise (and given back afterwards)."""
+    changed: list[tuple[Path, int]] = []
+
+    def run(folder: Path, *argv: str) -> subprocess.CompletedProcess:
+        command = [str(Path(sys.executable).parent / "connecteur"), *argv]
+        env = os.environ.copy()
+        if os.geteuid() == 0:
+            if shutil.which("unshare") is None or shutil.which("mount") is None:
+                pytest.skip("unshare and mount are needed to make a folder read-only as root")
+            env["RO_FOLDER"] = str(folder)
+            command = ["unshare", "-m", "sh", "-c", 'mount --bind "$RO_FOLDER" "$RO_FOLDER" '
+                       '&& mount -o remount,bind,ro "$RO_FOLDER" && exec "$@"', "sh", *command]
+        else:
+            for path in [folder, *folder.rglob("*")]:
+                changed.append((path, path.stat().st_mode))
+                path.chmod(path.stat().st_mode & ~0o222)
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8",
+                                    env=env, timeout=120, check=False)
+        finally:
+            for path, mode in reversed(changed):
+                path.chmod(mode)
+            changed.clear()
+        if "unshare:" in result.stderr or "mount:" in result.stderr:
+            pytest.skip(f"cannot make a read-only mount here: {result.stderr.strip()}")
+        return result
+
+    yield run

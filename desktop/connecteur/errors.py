@@ -19,6 +19,11 @@ class ConnecteurError(Exception):
         return f"{self.message} {self.hint}".strip()
 
 
+class BusyError(ConnecteurError):
+    """The data is being written by someone else right now (an import in another
+    window): nothing was done, and the same action will work a little later."""
+
+
 class CorpusError(ConnecteurError):
     """The corpus text is missing, unreadable or not a Connecteur Recherche text."""
 

@@ -1,8 +1,10 @@
-"""Writing files so that a failure never leaves half of one behind."""
+"""Writing files so that a failure never leaves half of one behind, and reading a file
+the user chose without trusting what it is."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -46,3 +48,56 @@ def write_atomically(target: Path, data: bytes | str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise ConnecteurError(f"Impossible d'écrire {target} ({os_reason(exc)}).") from None
     return target
+
+
+def _mebibytes(size: int) -> str:
+    return f"{size / 2**20:.1f}".replace(".", ",").removesuffix(",0") + " Mio"
+
+
+def read_user_file(path: Path, limit: int) -> bytes:
+    """All the bytes of a file the user chose, or a French error before reading anything
+    when it is not an ordinary file (a directory, a FIFO that would block for ever, a
+    device such as /dev/zero that never ends) or is larger than ``limit`` bytes."""
+    path = Path(path).expanduser()
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO does not wait for a writer
+    except FileNotFoundError:
+        raise ConnecteurError(f"Le fichier {path} n'existe pas.") from None
+    except IsADirectoryError:
+        raise ConnecteurError(f"{path} est un dossier, pas un fichier.") from None
+    except OSError as exc:
+        raise ConnecteurError(f"Impossible de lire {path} ({os_reason(exc)}).") from None
+    try:
+        info = os.fstat(fd)
+        _check_kind(path, info, limit)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb", buffering=0) as stream:
+        try:
+            chunks, size = [], 0
+            while size <= limit and (chunk := stream.read(min(1 << 20, limit + 1 - size))):
+                chunks.append(chunk)
+                size += len(chunk)
+        except OSError as exc:
+            raise ConnecteurError(f"Impossible de lire {path} ({os_reason(exc)}).") from None
+    if size > limit:  # it grew while being read
+        raise _too_big(path, size, limit)
+    return b"".join(chunks)
+
+
+def _check_kind(path: Path, info: os.stat_result, limit: int) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise ConnecteurError(f"{path} est un dossier, pas un fichier.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ConnecteurError(f"{path} n'est pas un fichier ordinaire (tube, périphérique "
+                              "ou prise réseau) : il n'a pas été lu.")
+    if info.st_size > limit:
+        raise _too_big(path, info.st_size, limit)
+
+
+def _too_big(path: Path, size: int, limit: int) -> ConnecteurError:
+    return ConnecteurError(
+        f"{path} est trop gros ({_mebibytes(size)} ; {_mebibytes(limit)} au plus).",
+        hint="Exportez moins de choses à la fois (un dossier de formation, par exemple).")

@@ -139,6 +139,29 @@ def backups_dir() -> Path:
     return data_dir() / "backups"
 
 
+def wal_path(db_path: Path) -> Path:
+    """SQLite's write-ahead log of a database."""
+    return db_path.with_name(f"{db_path.name}-wal")
+
+
+def import_marker_path(db_path: Path) -> Path:
+    """Beside the user database: locked while an annotation import runs (see
+    ``store/user/import_marker.py``)."""
+    return db_path.with_name(f"{db_path.name}.import")
+
+
+def open_marker_path(db_path: Path) -> Path:
+    """Beside the user database: share-locked by every process that has it open, so
+    that the next one to open it can tell a crash from another open window."""
+    return db_path.with_name(f"{db_path.name}.open")
+
+
+def wal_copies_dir() -> Path:
+    """Copies of the user database's write-ahead log found after a crash (evidence
+    when it turns out damaged; the last few are kept)."""
+    return backups_dir() / "wal"
+
+
 def logs_dir() -> Path:
     return data_dir() / "logs"
 

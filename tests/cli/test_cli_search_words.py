@@ -76,4 +76,4 @@ def test_a_kind_filter_with_no_match_shows_no_breakdown(tmp_path: Path) -> None:
     narrowed = search("--limit", "1", "type:piste", "crise", cwd=tmp_path).stdout
     assert "Par type" not in narrowed
     broad = search("--limit", "1", "crise", cwd=tmp_path).stdout
-    assert broad.splitlines()[-1].startswith("Par type : session 7, piste de réflexion ")
+    assert broad.splitlines()[-1].startswith("Par type : 7 sessions, 90 pistes de réflexion")

@@ -23,6 +23,8 @@ from connecteur.search import SearchResults, SearchService
     ("crise type:licorne", 100, "Type inconnu"),
     ("t*", 0, "au moins 2 lettres"),
     ("crise )", 100, "Parenthèse fermante"),
+    ("(" * 300 + "crise" + ")" * 300, 100, "Parenthèses imbriquées sur plus de 10 niveaux"),
+    ("(" * 11 + "crise" + ")" * 11 + " (élus OR maires)", 2, "Parenthèses imbriquées"),
 ])
 def test_malformed_queries(search_service: SearchService, query: str, total_at_least: int,
                            notice: str) -> None:

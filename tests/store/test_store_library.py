@@ -141,3 +141,22 @@ def test_build_replaces_atomically(tmp_path: Path, library: Library) -> None:
     assert store.fingerprint == text_fingerprint("v2")
     assert store.get("2020-05-20/s1/lead/01").body.startswith("Crise Covid : incohérences")
     assert [p.name for p in tmp_path.iterdir()] == ["base.db"]
+
+
+@pytest.mark.parametrize("link", [
+    "connecteur://2020-05-20/s1/lead/" + "9" * 5000,
+    "connecteur://2020-05-20/s" + "9" * 5000 + "/lead/03",
+    "2020-05-20/s0000001/lead/03",
+])
+def test_a_link_with_an_absurd_number_is_simply_not_found(corpus_store: CorpusStore,
+                                                           link: str) -> None:
+    """The window opens connecteur:// links through find(): it must answer, not raise."""
+    assert corpus_store.find(link) is None
+    with pytest.raises(NotFoundError, match="un numéro de plus de 6 chiffres") as caught:
+        corpus_store.get(link)
+    assert len(caught.value.message) < 200
+
+
+def test_ids_with_up_to_six_digits_still_resolve(corpus_store: CorpusStore) -> None:
+    assert corpus_store.find("connecteur://2020-05-20/s000001/lead/000003").id == \
+        "2020-05-20/s1/lead/03"

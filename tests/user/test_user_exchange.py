@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from user_testing import LEAD_03, LEAD_03_TEXT, LEAD_04, remove_lead_03
 
 from connecteur import paths
 from connecteur.store import CorpusStore, UserInputError, UserStore
+from connecteur.store.user.markdown import neutral
 
 CorpusMaker = Callable[[Callable[[str], str]], CorpusStore]
 FOLDER = "Manager en crise — session de mars"
@@ -174,7 +176,8 @@ def test_markdown_is_readable_and_links_back(user: UserStore) -> None:
     assert f"[connecteur://{LEAD_03}](connecteur://{LEAD_03})" in text
     assert "★ favori" in text and "étiquettes : Numérique" in text
     assert "**Surlignage vert** : « mémoire des expertises »" in text
-    assert NASTY in text  # notes are Markdown already: written as typed
+    assert neutral(NASTY) in text  # notes are Markdown already: written as typed, inert
+    assert "&lt;script>alert(\"x\")&lt;/script>" in text and "**gras** - liste" in text
     assert "> Problème de la mémoire des expertises" in text
     assert "## Dossier de formation : Manager en crise — session de mars" in text
     assert "- Date : 12 mars 2026" in text and "*Dossier vide.*" in text
@@ -197,3 +200,26 @@ def test_folder_export(user: UserStore, tmp_path: Path) -> None:
     assert "- Public : DGS" in text and "hors du dossier" not in text
     assert text.index("## 1. Apparition dans") < text.index("## 2. Problème de la mémoire")
     assert "**Note pour ce dossier** :\n\nà relier au cas Mulhouse" in text
+
+
+HOSTILE = ('<script>alert(1)</script> <img src=x onerror="alert(2)"> <iframe src=//a>\x00'
+           '\x1b[2J\x1b]0;titre\x07 <!-- commentaire --> [clic](javascript:alert(3)) '
+           '<https://www.cnfpt.fr> 2 < 3\r\nfin')
+
+
+def test_markdown_neutralises_raw_html_and_control_characters(user: UserStore,
+                                                              tmp_path: Path) -> None:
+    user.notes.add(LEAD_03, HOSTILE)
+    user.highlights.add_quote(LEAD_03, "mémoire des expertises", note=HOSTILE)
+    user.folders.create("Dossier\x1b[31m", title="titre")
+    user.folders.add_items("Dossier\x1b[31m", [LEAD_03])
+    user.folders.set_item_note("Dossier\x1b[31m", LEAD_03, HOSTILE)
+    for folder in (None, "Dossier\x1b[31m"):
+        target = user.export_to(tmp_path / "export.md", "markdown", folder=folder)
+        text = target.read_text(encoding="utf-8")
+        assert not re.search(r"<(?!https://www\.cnfpt\.fr>)[A-Za-z/!?]", text)  # no raw HTML
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)  # no control character
+        assert not re.search(r"[^\\]\]\(javascript:", text)  # no longer a link
+        assert "[clic\\](javascript:alert(3))" in text
+        assert "&lt;script>alert(1)&lt;/script>" in text and "<https://www.cnfpt.fr>" in text
+        assert "2 < 3\nfin" in text

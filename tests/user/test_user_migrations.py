@@ -3,6 +3,7 @@ a failing migration changes nothing, a newer file is refused without being touch
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def test_a_version_1_file_is_migrated_and_keeps_everything(corpus_store: CorpusS
     _write_v1(path)
     with UserStore.open(corpus_store) as user:
         assert user.startup.migrated_from == 1 and not user.startup.created
-        assert user.db.value("PRAGMA user_version") == user_schema.SCHEMA_VERSION == 3
+        assert user.db.value("PRAGMA user_version") == user_schema.SCHEMA_VERSION == 4
         note = user.notes.get("n1")
         assert (note.body, note.created, note.item_text, note.orphan) == (
             "question d'ouverture", T, LEAD_03_TEXT, False)  # snapshot filled from the text
@@ -78,14 +79,14 @@ def test_a_failing_migration_leaves_the_previous_version(corpus_store: CorpusSto
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     path = paths.user_db_path()
     _write_v1(path)
-    broken = (4, "cassée", ("CREATE TABLE half_done (x)", "INSERT INTO nowhere VALUES (1)"))
+    broken = (5, "cassée", ("CREATE TABLE half_done (x)", "INSERT INTO nowhere VALUES (1)"))
     monkeypatch.setattr(user_schema, "MIGRATIONS", [*user_schema.MIGRATIONS, broken])
-    monkeypatch.setattr(user_schema, "SCHEMA_VERSION", 4)
+    monkeypatch.setattr(user_schema, "SCHEMA_VERSION", 5)
     with pytest.raises(ConnecteurError, match="no such table: nowhere"):
         UserStore.open(corpus_store, backup=False)
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3  # 2 and 3 were kept
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4  # 2 to 4 were kept
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in tables and "highlights" in tables
         assert conn.execute("SELECT body FROM notes WHERE id = 'n1'").fetchone()[0] == \
@@ -112,4 +113,38 @@ def test_a_new_database_lives_under_connecteur_home(corpus_store: CorpusStore,
     with UserStore.open(corpus_store) as user:
         assert user.startup.created and user.startup.messages == ()
         assert Path(user.startup.path) == isolated_home / "user.db"
-        assert user.db.value("PRAGMA user_version") == 3
+        assert user.db.value("PRAGMA user_version") == 4
+
+
+CRAFTED = 'x"><a href="https://evil.example/phish">Mettre à jour</a>'
+
+
+def test_version_4_reissues_ids_that_earlier_imports_let_in(corpus_store: CorpusStore) -> None:
+    with UserStore.open(corpus_store, backup=False) as user:
+        user.notes.add(LEAD_03, "gardée telle quelle")
+        folder = user.folders.create("Dossier piégé")
+        user.folders.add_items(folder.id, [LEAD_03, LEAD_04])
+        user.highlights.add_quote(LEAD_03, "mémoire")
+        user.tags.add(LEAD_03, "étiquette")
+        user.stars.star(LEAD_04)
+    conn = sqlite3.connect(paths.user_db_path())
+    with conn:  # what an import of an earlier version stored as it was
+        for table, bad in (("notes", CRAFTED), ("highlights", "a?b"), ("tags", "c#d"),
+                           ("stars", "<img src=x>"), ("folder_items", "e f")):
+            conn.execute(f"UPDATE {table} SET id = ? WHERE rowid = "
+                         f"(SELECT min(rowid) FROM {table})", (bad,))
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.execute("UPDATE folder_items SET folder_id = ?", ("f?" + "x" * 80,))
+        conn.execute("UPDATE folders SET id = ?", ("f?" + "x" * 80,))
+    conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    with UserStore.open(corpus_store, backup=False) as user:
+        assert user.startup.migrated_from == 3
+        ids = [r[0] for table in ("notes", "highlights", "tags", "stars", "folders",
+                                  "folder_items")
+               for r in user.db.rows(f"SELECT id FROM {table}")]
+        assert len(ids) == 7 and all(re.fullmatch(r"[A-Za-z0-9_-]{1,64}", i) for i in ids)
+        assert [n.body for n in user.notes.all()] == ["gardée telle quelle"]
+        assert user.folders.item_ids("Dossier piégé") == [LEAD_03, LEAD_04]
+        assert user.db.integrity_problems() == []
+        assert user.db.value("PRAGMA foreign_key_check") is None

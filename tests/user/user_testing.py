@@ -3,6 +3,7 @@ edit a copy of it."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 # The real text of the third lead of 20 May 2020, session 1 (checked in the corpus file,
@@ -27,3 +28,17 @@ def remove_lead_03(text: str) -> str:
     start = text.index("→ Problème de la mémoire")
     end = text.index("exploitée\u00a0?", start) + len("exploitée\u00a0?\n")
     return text[:start] + text[end:]
+
+
+STAMP = "2026-03-12T09:14:03.000000Z"
+
+
+def notes_export(snapshots: list, count: int, prefix: str = "note") -> dict:
+    """An annotation export of ``count`` notes spread over ``snapshots`` (the real items'
+    ``Snapshot``s), as another installation would write it."""
+    notes = [{"id": hashlib.md5(f"{prefix} {i}".encode()).hexdigest(), "item_id": s.item_id,
+              "item_kind": s.item_kind, "item_reference": s.item_reference,
+              "item_text": s.item_text, "orphan": False, "body": f"{prefix} {i}",
+              "created": STAMP, "modified": STAMP}
+             for i, s in ((i, snapshots[i % len(snapshots)]) for i in range(count))]
+    return {"format": "connecteur-annotations", "version": 1, "notes": notes}

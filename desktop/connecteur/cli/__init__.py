@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
+from contextlib import suppress
 from importlib import import_module
+from pathlib import Path
 
 import connecteur
 from connecteur import paths
+from connecteur.cli.terminal import say
 from connecteur.errors import ConnecteurError
 
 # Modules under connecteur.cli that add subcommands, in the order of `--help`.
@@ -154,32 +158,79 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
             for name in getattr(action, "choices", {}) or {}}
 
 
+LOG_FILE_NAME = "connecteur.log"
+LOG_MAX_BYTES = 1 * 2**20   # then the log starts over (the previous one kept as .1)
+
+
+def _append_to_log(text: str) -> Path | None:
+    """Append ``text`` to the log file; None when it cannot be written (a read-only
+    home): the log is for details, never a reason to fail."""
+    try:
+        log_file = paths.ensure_dir(paths.logs_dir()) / LOG_FILE_NAME
+        if log_file.is_file() and log_file.stat().st_size > LOG_MAX_BYTES:
+            os.replace(log_file, log_file.with_name(LOG_FILE_NAME + ".1"))
+        with log_file.open("a", encoding="utf-8", errors="backslashreplace") as stream:
+            stream.write(text if text.endswith("\n") else text + "\n")
+        return log_file
+    except OSError:
+        return None
+
+
+class _LogFileHandler(logging.Handler):
+    """Warnings and their tracebacks go to the log file, not to the terminal: the user
+    reads French sentences (a rebuilt index, an index kept in memory), the details
+    are in the file for whoever needs them."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with suppress(Exception):  # a record that cannot even be formatted is dropped
+            _append_to_log(self.format(record))
+
+
+def _configure_logging() -> None:
+    handler = _LogFileHandler(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+
+
 def _log_unexpected(exc: BaseException) -> str:
     """Write the traceback to the log file; return where it went (or why not)."""
-    try:
-        log_file = paths.ensure_dir(paths.logs_dir()) / "connecteur.log"
-        with log_file.open("a", encoding="utf-8") as stream:
-            stream.write("".join(traceback.format_exception(exc)))
-        return str(log_file)
-    except OSError:
-        return "aucun journal n'a pu être écrit"
+    written = _append_to_log("".join(traceback.format_exception(exc)))
+    return str(written) if written else "aucun journal n'a pu être écrit"
 
 
 def _prepare_streams() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure") and not stream.isatty():
-            stream.reconfigure(encoding="utf-8")
+    """UTF-8 when redirected; and what cannot be encoded anyway (a lone surrogate that
+    slipped through) is replaced rather than failing half-way through the output."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if stream is None or not hasattr(stream, "reconfigure"):
+            continue
+        if stream.isatty():
+            stream.reconfigure(errors=errors)
+        else:
+            stream.reconfigure(encoding="utf-8", errors=errors)
+
+
+def _unreadable_argument(argv: list[str]) -> str | None:
+    """An argument that is not valid UTF-8 (its bad bytes arrive as lone surrogates)."""
+    return next((arg for arg in argv if any("\ud800" <= c <= "\udfff" for c in arg)), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     _prepare_streams()
     given = list(sys.argv[1:] if argv is None else argv)
+    unreadable = _unreadable_argument(given)
+    if unreadable is not None:
+        say(f"connecteur : l'argument « {unreadable} » n'est pas du texte UTF-8 valide "
+            "(« � » marque les octets illisibles).", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser(commands=not _window_only(given))
     args_list, url = _split_gui_url(given, _command_names(parser))
     args, extras = parser.parse_known_args(args_list)
     _gather_free_text(parser, args, extras)
     args.url = url
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _configure_logging()
     try:
         if args.run is None:
             from connecteur.cli.gui import run_gui
@@ -187,9 +238,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(args)
         return int(args.run(args) or EXIT_OK)
     except ConnecteurError as exc:
-        print(f"connecteur : {exc.message}", file=sys.stderr)
+        say(f"connecteur : {exc.message}", file=sys.stderr)
         if exc.hint:
-            print(exc.hint, file=sys.stderr)
+            say(exc.hint, file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         sys.stderr.close()  # the reader (e.g. `| head`) left: not an error
@@ -199,6 +250,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the last resort: never a traceback in the user's face
         where = _log_unexpected(exc)
-        print(f"connecteur : erreur inattendue ({type(exc).__name__} : {exc}). "
-              f"Détails : {where}", file=sys.stderr)
+        say(f"connecteur : erreur inattendue ({type(exc).__name__} : {exc}). "
+            f"Détails : {where}", file=sys.stderr)
         return EXIT_ERROR

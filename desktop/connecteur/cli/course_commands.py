@@ -16,8 +16,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from connecteur.cli.terminal import one_line
 from connecteur.cli.user_commands import open_user
-from connecteur.cli.wording import count, terminal_safe
+from connecteur.cli.wording import count
 from connecteur.corpus.reference import french_date
 from connecteur.store.user.store import UserStore
 
@@ -87,12 +88,12 @@ def run_folders(args: argparse.Namespace) -> int:
     for folder in folders:
         details = [count(folder.size, "élément")]
         if folder.title:
-            details.append(f"titre : {terminal_safe(folder.title)}")
+            details.append(f"titre : {one_line(folder.title)}")
         if folder.audience:
-            details.append(f"public : {terminal_safe(folder.audience)}")
+            details.append(f"public : {one_line(folder.audience)}")
         if folder.date:
             details.append(french_date(folder.date))
-        print(f"  {terminal_safe(folder.name)} — " + " · ".join(details))
+        print(f"  {one_line(folder.name)} — " + " · ".join(details))
     return 0
 
 
@@ -100,7 +101,7 @@ def run_folders_create(args: argparse.Namespace) -> int:
     with open_user(args) as user:
         folder = user.folders.create(args.name, title=args.title, audience=args.audience,
                                      date=args.date)
-    print(f"Dossier « {terminal_safe(folder.name)} » créé.")
+    print(f"Dossier « {one_line(folder.name)} » créé.")
     return 0
 
 
@@ -110,7 +111,7 @@ def run_folders_add(args: argparse.Namespace) -> int:
         ids = _check_ids(user, args.ids)
         added = user.folders.add_items(folder.id, ids)
         size = user.folders.get(folder.id).size
-    name = terminal_safe(folder.name)
+    name = one_line(folder.name)
     if not added:
         print(f"Rien à ajouter : {'cet élément est' if len(ids) == 1 else 'ces éléments sont'} "
               f"déjà dans le dossier « {name} » ({count(size, 'élément')}).")
@@ -142,5 +143,5 @@ def run_note(args: argparse.Namespace) -> int:
     with open_user(args) as user:
         note = user.notes.add(args.id, args.text)
         reference = user.catalogue.reference(user.catalogue.require(note.item_id))
-    print(f"Note ajoutée sous {note.item_id} ({terminal_safe(reference)}).")
+    print(f"Note ajoutée sous {note.item_id} ({one_line(reference)}).")
     return 0

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from connecteur import paths
+from connecteur.cli.terminal import say
 from connecteur.errors import ConnecteurError
 
 if TYPE_CHECKING:  # the handouts package (and ReportLab) loads only when the command runs
@@ -78,7 +79,7 @@ def open_user_store(store: CorpusStore) -> UserStore | None:
         return None
     user = UserStore.open(store)
     for message in user.startup.messages:
-        print(f"connecteur : {message}", file=sys.stderr)
+        say(f"connecteur : {message}", file=sys.stderr)
     return user
 
 
@@ -93,7 +94,7 @@ def search_item_ids(store: CorpusStore, query: str) -> list[str]:
     finally:
         service.close()
     for notice in notices:
-        print(f"Remarque : {notice}", file=sys.stderr)
+        say(f"Remarque : {notice}", file=sys.stderr)
     return ids
 
 
@@ -183,6 +184,6 @@ def run_handout(args: argparse.Namespace) -> int:
             user.close()
     result = build_handout(request, output)
     pages = f"{result.pages} page{'s' if result.pages > 1 else ''}"
-    print(f"Support écrit : {result.path} ({pages}, {EDITION_LABELS[request.edition]}, "
-          f"{_PAPER_LABELS[request.paper]}).", file=sys.stdout)
+    say(f"Support écrit : {result.path} ({pages}, {EDITION_LABELS[request.edition]}, "
+        f"{_PAPER_LABELS[request.paper]}).")
     return 0

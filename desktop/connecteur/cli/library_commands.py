@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from connecteur import paths
+from connecteur.cli.terminal import json_safe, say
 from connecteur.cli.wording import count
 from connecteur.corpus import Event, FieldSite, Lead, Resource, Session, Speaker, Theme, load_corpus
 from connecteur.corpus.export import library_dict, library_markdown
@@ -68,28 +69,28 @@ def run_stats(args: argparse.Namespace) -> int:
     totals = {key: sum(r[key] for r in rows) for key, _ in _COLUMNS}
     warnings = [{"line": w.line, "message": w.message} for w in store.library.warnings]
     if args.json:
-        json.dump({"events": len(store.events), "sessions": rows, "totals": totals,
-                   "warnings": warnings}, sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        sys.stdout.write(json_safe(json.dumps(
+            {"events": len(store.events), "sessions": rows, "totals": totals,
+             "warnings": warnings}, ensure_ascii=False, indent=2)) + "\n")
         return 0
-    print(f"Connecteur Recherche 2020 — {len(store.events)} journées, {len(rows)} sessions\n")
+    say(f"Connecteur Recherche 2020 — {len(store.events)} journées, {len(rows)} sessions\n")
     title_width = 46
     header = f"{'Date':<11}{'N°':>3}  {'Titre':<{title_width}}" + "".join(
         f"{label:>{len(label) + 2}}" for _, label in _COLUMNS)
-    print(header)
+    say(header)
     for row in rows:
         title = row["title"] if len(row["title"]) <= title_width - 2 else \
             row["title"][:title_width - 3] + "…"
-        print(f"{row['date']:<11}{row['number']:>3}  {title:<{title_width}}" + "".join(
+        say(f"{row['date']:<11}{row['number']:>3}  {title:<{title_width}}" + "".join(
             f"{row[key]:>{len(label) + 2}}" for key, label in _COLUMNS))
-    print(f"{'Total':<{11 + 3 + 2 + title_width}}" + "".join(
+    say(f"{'Total':<{11 + 3 + 2 + title_width}}" + "".join(
         f"{totals[key]:>{len(label) + 2}}" for key, label in _COLUMNS))
     if warnings and args.warnings:
-        print("\nÀ vérifier dans le texte source :")
+        say("\nÀ vérifier dans le texte source :")
         for w in warnings:
-            print(f"  ligne {w['line']} : {w['message']}")
+            say(f"  ligne {w['line']} : {w['message']}")
     elif warnings:
-        print(f"\n{count(len(warnings), 'point', 'points')} du texte source à vérifier "
+        say(f"\n{count(len(warnings), 'point', 'points')} du texte source à vérifier "
               "(connecteur stats --warnings).")
     return 0
 
@@ -153,7 +154,7 @@ def describe(store: CorpusStore, identifier: str) -> list[str]:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    print("\n".join(describe(open_store(args), args.id)))
+    say("\n".join(describe(open_store(args), args.id)))
     return 0
 
 
@@ -167,9 +168,11 @@ def run_export(args: argparse.Namespace) -> int:
         text = library_markdown(library)
     if args.output:
         write_atomically(args.output, text)
-        print(f"Bibliothèque exportée dans {args.output}.", file=sys.stderr)
+        say(f"Bibliothèque exportée dans {args.output}.", file=sys.stderr)
+    elif args.format == "json":
+        sys.stdout.write(json_safe(text))
     else:
-        sys.stdout.write(text)
+        say(text, end="")
     return 0
 
 
@@ -184,14 +187,14 @@ def run_build(args: argparse.Namespace) -> int:
     if target.resolve() == paths.bundled_db_path().resolve():
         write_atomically(paths.schema_sql_path(), schema_sql(target))
     counts = [session_counts(s) for s in library.sessions]
-    print(f"Base écrite : {target}")
-    print(f"  {len(library.events)} journées, {len(counts)} sessions, "
+    say(f"Base écrite : {target}")
+    say(f"  {len(library.events)} journées, {len(counts)} sessions, "
           f"{sum(c['leads'] for c in counts)} pistes, "
           f"{sum(c['field_sites'] for c in counts)} terrains, "
           f"{sum(c['resources'] for c in counts)} ressources, "
           f"{sum(c['speakers'] for c in counts)} intervenant·e·s")
-    print(f"  empreinte du texte : {text_fingerprint(text)[:16]}…")
+    say(f"  empreinte du texte : {text_fingerprint(text)[:16]}…")
     for warning in library.warnings:
-        print(f"  à vérifier, ligne {warning.line} : {warning.message}")
+        say(f"  à vérifier, ligne {warning.line} : {warning.message}")
     return 0
 

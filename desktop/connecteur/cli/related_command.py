@@ -1,6 +1,6 @@
 """``connecteur related ID``: « Voir aussi » from the command line — the leads, field
 sites and resources of other sessions that speak of the same things as an item, each
-with what they share. ``--json`` prints the shape of the design notes."""
+with what they share. ``--json`` prints the shape documented in docs/formats.md."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import json
 import sys
 
 from connecteur.cli.search_command import open_service
-from connecteur.cli.wording import count, terminal_safe
+from connecteur.cli.terminal import terminal_safe
+from connecteur.cli.wording import count
 from connecteur.corpus import Session
 from connecteur.corpus.reference import session_reference
 from connecteur.errors import ConnecteurError
@@ -60,7 +61,7 @@ def run_related(args: argparse.Namespace) -> int:
 
 
 def as_json(item_id: str, hits: list[RelatedHit]) -> dict:
-    """The documented shape (see DESIGN.md)."""
+    """The documented shape (docs/formats.md, "Les éléments apparentés")."""
     return {"id": item_id,
             "hits": [{"id": h.id, "kind": h.kind, "date": h.date, "session": h.session,
                       "text": h.text, "reason": h.reason, "score": h.score}

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from connecteur import paths
-from connecteur.cli.wording import count, terminal_safe
+from connecteur.cli.terminal import json_safe, say, terminal_safe
+from connecteur.cli.wording import count
 from connecteur.corpus import Session
 from connecteur.corpus.reference import session_reference
 from connecteur.corpus.text import fold
@@ -78,11 +79,14 @@ def open_service(store: CorpusStore) -> SearchService:
     state = SearchService.check(store)
     if state.usable:
         return SearchService.open(store)
-    print(f"Construction de l'index de recherche ({state.label})…", file=sys.stderr)
+    print(f"Construction de l'index de recherche ({state.label})… ", end="", file=sys.stderr,
+          flush=True)
     started = time.perf_counter()
     service = SearchService.open(store)
     elapsed = f"{time.perf_counter() - started:.1f}".replace(".", ",")
-    print(f"Index de recherche prêt ({elapsed} s).", file=sys.stderr)
+    where = "" if service.directory is not None else \
+        " (gardé en mémoire pour cette fois : le dossier du cache ne peut pas être écrit)"
+    print(f"prêt en {elapsed} s{where}.", file=sys.stderr)
     return service
 
 
@@ -98,15 +102,15 @@ def user_layer(store: CorpusStore, service: SearchService) -> Iterator[None]:
     try:
         user = UserStore.open(store, backup=False)
     except ConnecteurError as exc:
-        print(f"Remarque : notes et étiquettes non consultées ({exc.message})",
-              file=sys.stderr)
+        say(f"Remarque : notes et étiquettes non consultées ({exc.message})",
+            file=sys.stderr)
         yield
         return
     with user:
         try:
             service.sync_notes(user.searchable_notes())
         except ConnecteurError as exc:
-            print(f"Remarque : notes non consultées ({exc.message})", file=sys.stderr)
+            say(f"Remarque : notes non consultées ({exc.message})", file=sys.stderr)
         service.use_tags(user.tags.item_ids)
         try:
             yield
@@ -126,12 +130,13 @@ def run_search(args: argparse.Namespace) -> int:
     finally:
         service.close()
     for notice in results.notices:
-        print(f"Remarque : {terminal_safe(notice)}", file=sys.stderr)
+        say(f"Remarque : {notice}", file=sys.stderr)
     if args.json:
-        json.dump(as_json(results), sys.stdout, ensure_ascii=False, indent=2)
-        print()
+        sys.stdout.write(json_safe(json.dumps(as_json(results), ensure_ascii=False,
+                                              indent=2)) + "\n")
     else:
-        print("\n".join(as_text(results, store)))
+        say("\n".join(as_text(results, store,
+                               filtered=bool(args.kind or getattr(args, "session", None)))))
     return 0
 
 
@@ -180,7 +185,9 @@ def _why(hit: Hit, store: CorpusStore) -> str | None:
     return None
 
 
-def as_text(results: SearchResults, store: CorpusStore) -> list[str]:
+def as_text(results: SearchResults, store: CorpusStore, *, filtered: bool = False) -> list[str]:
+    """Numbered hits; ``filtered``: --kind or --session narrowed them (then the footer
+    says how many results they hide; a filter typed in the query is what was asked)."""
     lines = [_count_phrase(results.total, results.query)]
     if results.total > len(results.hits):
         shown = count(len(results.hits), "premier affiché", "premiers affichés")
@@ -201,10 +208,10 @@ def as_text(results: SearchResults, store: CorpusStore) -> list[str]:
         if why:
             lines.append(f"    {terminal_safe(why)}")
         lines.append(f"    [{hit.target_id}]")
-    return lines + _footer(results)
+    return lines + _footer(results, filtered)
 
 
-def _footer(results: SearchResults) -> list[str]:
+def _footer(results: SearchResults, filtered: bool) -> list[str]:
     lines = []
     by_kind = results.facets.get("kind") or {}
     # The kind facet ignores the kind filter (what a filter bar shows beside each
@@ -213,7 +220,7 @@ def _footer(results: SearchResults) -> list[str]:
         counts = ", ".join(count(n, KIND_LABELS.get(k, k), KIND_PLURALS.get(k))
                            for k, n in by_kind.items())
         lines.append(f"Par type : {counts}.")
-    hidden = _hidden_phrase(results.hidden)
+    hidden = _hidden_phrase(results.hidden) if filtered else None
     if hidden:
         lines.append(hidden)
     if any(STEM_MARK_OPEN in hit.highlight for hit in results.hits):

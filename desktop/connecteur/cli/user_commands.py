@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from connecteur.app import exchange
+from connecteur.cli.terminal import json_safe, say
 from connecteur.cli.wording import count
 from connecteur.corpus.citations import FORMATS
 from connecteur.corpus.reference import french_date
@@ -28,6 +29,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.set_defaults(run=run_import)
     _register_notes(subparsers)
     _register_cite(subparsers)
+    reset = subparsers.add_parser(
+        "reset-annotations", help="efface toutes vos annotations (après une sauvegarde)",
+        description="Efface toutes vos notes, surlignages, favoris, étiquettes et dossiers "
+                    "de formation pour repartir de zéro. Une sauvegarde est faite juste "
+                    "avant ; elle n'est jamais supprimée tant que les sauvegardes plus "
+                    "récentes sont vides.")
+    reset.add_argument("--yes", action="store_true",
+                       help="confirme l'effacement (sans cette option, rien n'est effacé)")
+    reset.set_defaults(run=run_reset)
 
 
 def _output_option(parser: argparse.ArgumentParser) -> None:
@@ -76,26 +86,37 @@ def open_user(args: argparse.Namespace) -> UserStore:
     """The user layer over the corpus of ``--db``; start-up news go to stderr."""
     store = UserStore.open(CorpusStore.open(getattr(args, "db", None)))
     for message in store.startup.messages:
-        print(f"connecteur : {message}", file=sys.stderr)
+        say(f"connecteur : {message}", file=sys.stderr)
     return store
 
 
-def _emit(text: str, output: Path | None, what: str) -> None:
+def _emit(text: str, output: Path | None, what: str, *, is_json: bool = False) -> None:
     if output:
         write_atomically(output, text)
-        print(f"{what} dans {output}.", file=sys.stderr)
+        say(f"{what} dans {output}.", file=sys.stderr)
+    elif is_json:
+        sys.stdout.write(json_safe(text))
     else:
-        sys.stdout.write(text)
+        say(text, end="")
 
 
 # --- import ---------------------------------------------------------------------------
 
+def _progress_on_terminal(done: int, total: int) -> None:
+    """``Import… 42 %`` on the same line of a terminal (nothing when redirected)."""
+    if total and sys.stderr.isatty():
+        end = "\n" if done >= total else ""
+        sys.stderr.write(f"\rImport… {100 * done // total} %{end}")
+        sys.stderr.flush()
+
+
 def run_import(args: argparse.Namespace) -> int:
     with open_user(args) as user:
-        report = exchange.import_annotations(user, Path(args.file))
-    print(f"Import de {args.file} :")
+        report = exchange.import_annotations(user, Path(args.file),
+                                             progress=_progress_on_terminal)
+    say(f"Import de {args.file} :")
     for line in report.lines():
-        print(f"  {line}")
+        say(f"  {line}")
     return 0
 
 
@@ -105,8 +126,15 @@ def run_notes_export(args: argparse.Namespace) -> int:
     with open_user(args) as user:
         text = exchange.annotations_text(user, args.format, args.folder)
     what = f"Dossier « {args.folder} » exporté" if args.folder else "Annotations exportées"
-    _emit(text, args.output, what)
+    _emit(text, args.output, what, is_json=args.format == "json")
     return 0
+
+
+def _day(stamp: str) -> str:
+    """``12 mars 2026`` from a stored timestamp; one from a damaged or hand-edited file
+    may not be a date at all, and the rest of the listing must still be shown."""
+    day = french_date(stamp[:10])
+    return "date illisible" if day == stamp[:10] else day
 
 
 def _preview(text: str, width: int = 70) -> str:
@@ -120,9 +148,9 @@ def run_notes_list(args: argparse.Namespace) -> int:
             return _list_orphans(user)
         notes = user.notes.all()
         if not notes:
-            print("Aucune note pour l'instant.")
+            say("Aucune note pour l'instant.")
         for note in sorted(notes, key=lambda n: (user.catalogue.rank(n.item_id), n.created)):
-            print(f"{note.item_id}  ({french_date(note.modified[:10])})  "
+            say(f"{note.item_id}  ({_day(note.modified)})  "
                   f"{_preview(note.body)}")
     return 0
 
@@ -130,14 +158,14 @@ def run_notes_list(args: argparse.Namespace) -> int:
 def _list_orphans(user: UserStore) -> int:
     orphans = user.orphans()
     if not orphans:
-        print("Aucune annotation orpheline.")
+        say("Aucune annotation orpheline.")
     labels = {"note": "Note", "highlight": "Surlignage", "star": "Favori", "tag": "Étiquette",
               "folder_item": "Élément de dossier"}
     for orphan in orphans:
         where = orphan.item_reference or orphan.item_id
         detail = f" « {orphan.quote} »" if orphan.quote else ""
         text = f" : {_preview(orphan.text)}" if orphan.text else ""
-        print(f"{labels[orphan.kind]} — {where}{detail}{text}")
+        say(f"{labels[orphan.kind]} — {where}{detail}{text}")
     return 0
 
 
@@ -163,5 +191,27 @@ def run_cite(args: argparse.Namespace) -> int:
     else:
         resources = exchange.resources_in_scope(corpus, None, exchange.ResourceScope())
     text = exchange.citations_text(resources, args.format)
-    _emit(text, args.output, count(len(resources), "ressource exportée", "ressources exportées"))
+    _emit(text, args.output, count(len(resources), "ressource exportée", "ressources exportées"),
+          is_json=args.format == "csl-json")
+    return 0
+
+
+# --- reset ----------------------------------------------------------------------------
+
+_COUNT_NAMES = {"notes": ("note", "notes"), "highlights": ("surlignage", "surlignages"),
+                "stars": ("favori", "favoris"), "tags": ("étiquette", "étiquettes"),
+                "folders": ("dossier de formation", "dossiers de formation")}
+
+
+def run_reset(args: argparse.Namespace) -> int:
+    with open_user(args) as user:
+        counts = user.counts()
+        what = ", ".join(count(n, *_COUNT_NAMES[k]) for k, n in counts.items() if n) or \
+            "aucune annotation"
+        if not args.yes:
+            raise ConnecteurError(f"Rien n'a été effacé. Cette commande efface toutes vos "
+                                  f"annotations ({what}) après en avoir fait une sauvegarde.",
+                                  hint="Pour confirmer : connecteur reset-annotations --yes")
+        made = user.reset_annotations()
+    say(f"Annotations effacées ({what}). Sauvegarde faite juste avant : {made}")
     return 0

@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 
 ITEM_SEGMENTS = ("theme", "lead", "field_site", "resource", "speaker")
+# Session numbers and ranks have at most this many digits: an ID that says otherwise is
+# malformed (and its number is never converted: Python refuses over 4,300 digits).
+MAX_NUMBER_DIGITS = 6
 
 ID_PATTERN = re.compile(
     r"^(?P<event>\d{4}-\d{2}-\d{2})"
-    r"(?:/s(?P<session>\d+)"
-    r"(?:/(?P<kind>theme|lead|field_site|resource|speaker)/(?P<rank>\d+))?)?$"
+    rf"(?:/s(?P<session>\d{{1,{MAX_NUMBER_DIGITS}}})"
+    r"(?:/(?P<kind>theme|lead|field_site|resource|speaker)"
+    rf"/(?P<rank>\d{{1,{MAX_NUMBER_DIGITS}}}))?)?$"
 )
+_LONG_NUMBER = re.compile(rf"\d{{{MAX_NUMBER_DIGITS + 1},}}")
 
 # The link scheme in front of an ID, however a browser or a desktop spells it.
 LINK_PREFIX = re.compile(r"^connecteur:/*", re.IGNORECASE)
@@ -34,6 +39,19 @@ def item_id(session: str, kind: str, rank: int) -> str:
     if kind not in ITEM_SEGMENTS:
         raise ValueError(f"unknown item kind {kind!r}")
     return f"{session}/{kind}/{rank:02d}"
+
+
+def shown(identifier: str, width: int = 60) -> str:
+    """An identifier as a message quotes it: cut short when someone pasted a novel."""
+    return identifier if len(identifier) <= width else identifier[:width - 1] + "…"
+
+
+def malformed_reason(identifier: str) -> str:
+    """Why ``identifier`` is not an ID, in French, for "« … » : <reason>."."""
+    if _LONG_NUMBER.search(identifier):
+        return (f"identifiant mal formé (un numéro de plus de {MAX_NUMBER_DIGITS} chiffres ne "
+                "désigne aucun élément)")
+    return "identifiant mal formé"
 
 
 def kind_of(identifier: str) -> str | None:

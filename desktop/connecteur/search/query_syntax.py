@@ -24,6 +24,7 @@ from connecteur.search.french import KIND_ALIASES
 MAX_CHARS = 1000
 MAX_TERMS = 32
 MAX_FUZZY = 2
+MAX_DEPTH = 10          # parentheses deeper than this are dropped (the parser recurses)
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "\"“«", "\"”»"
 _OPERATORS = {"OR": "or", "OU": "or", "|": "or", "||": "or",
@@ -106,6 +107,8 @@ class _Lexer:
     text: str
     notices: list[str] = field(default_factory=list)
     tokens: list[_Token] = field(default_factory=list)
+    _depth: int = field(default=0, init=False)      # open groups kept
+    _dropped: int = field(default=0, init=False)    # open groups dropped (too deep)
 
     def run(self) -> list[_Token]:
         i = 0
@@ -114,13 +117,29 @@ class _Lexer:
             if ch.isspace():
                 i += 1
             elif ch in "()":
-                self.tokens.append(_Token("lparen" if ch == "(" else "rparen", ch, i, i + 1))
+                self._parenthesis(ch, i)
                 i += 1
             elif ch in _OPEN_QUOTES or (ch == "-" and following and following in _OPEN_QUOTES):
                 i = self._phrase(i)
             else:
                 i = self._word(i)
         return self.tokens
+
+    def _parenthesis(self, ch: str, i: int) -> None:
+        """Keep groups up to :data:`MAX_DEPTH` deep; deeper ones, and their closing
+        parentheses, are dropped (their words still count)."""
+        if ch == "(" and self._depth >= MAX_DEPTH:
+            self._dropped += 1
+            notice = (f"Parenthèses imbriquées sur plus de {MAX_DEPTH} niveaux : les plus "
+                      "profondes sont ignorées.")
+            if notice not in self.notices:
+                self.notices.append(notice)
+            return
+        if ch == ")" and self._dropped:
+            self._dropped -= 1
+            return
+        self._depth += 1 if ch == "(" else -1 if self._depth else 0
+        self.tokens.append(_Token("lparen" if ch == "(" else "rparen", ch, i, i + 1))
 
     def _phrase(self, i: int) -> int:
         negated = self.text[i] == "-"

@@ -162,7 +162,12 @@ class SearchService:
         """
         page = max(1, _as_int(page, 1))
         page_size = min(MAX_PAGE_SIZE, max(1, _as_int(page_size, 20)))
-        parsed = parse(query if isinstance(query, str) else "")
+        text = query if isinstance(query, str) else ""
+        try:  # the parser never fails on what is typed; this is for what nobody foresaw
+            parsed = parse(text)
+        except Exception:
+            log.error("query parsing failed for %r", text[:200], exc_info=True)
+            return _empty(text, [FAILED_NOTICE], page, page_size)
         with self._lock:
             filters, tag_notices = self._filters(parsed, kinds, sessions)
             try:

@@ -17,6 +17,7 @@ _EXPORTS = {
     "text_fingerprint": "library.schema",
     # The trainer's own layer (user database).
     "Change": "user.changes", "UserDataError": "user.db", "ImportReport": "user.importer",
+    "ImportCancelled": "user.importer",
     "PALETTE": "user.model", "Folder": "user.model", "FolderEntry": "user.model",
     "Highlight": "user.model", "ItemAnnotations": "user.model", "Note": "user.model",
     "Orphan": "user.model", "StartupReport": "user.model", "TrainerMaterial": "user.model",
@@ -25,9 +26,9 @@ _EXPORTS = {
 }
 __all__ = [  # noqa: RUF022 - grouped as in _EXPORTS
     "CorpusStore", "SpeakerEntry", "build_database", "schema_sql", "text_fingerprint",
-    "Change", "UserDataError", "ImportReport", "PALETTE", "Folder", "FolderEntry",
-    "Highlight", "ItemAnnotations", "Note", "Orphan", "StartupReport", "TrainerMaterial",
-    "AnchorReport", "UserInputError", "UserStore", "Command", "UndoStack",
+    "Change", "UserDataError", "ImportReport", "ImportCancelled", "PALETTE", "Folder",
+    "FolderEntry", "Highlight", "ItemAnnotations", "Note", "Orphan", "StartupReport",
+    "TrainerMaterial", "AnchorReport", "UserInputError", "UserStore", "Command", "UndoStack",
 ]
 
 
@@ -53,7 +54,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs should see
     )
     from connecteur.store.user.changes import Change
     from connecteur.store.user.db import UserDataError
-    from connecteur.store.user.importer import ImportReport
+    from connecteur.store.user.importer import ImportCancelled, ImportReport
     from connecteur.store.user.model import (
         PALETTE,
         Folder,

@@ -27,7 +27,7 @@ from connecteur.corpus import (
     Speaker,
     Theme,
 )
-from connecteur.corpus.ids import kind_of, normalise
+from connecteur.corpus.ids import kind_of, malformed_reason, normalise, shown
 from connecteur.corpus.text import fold
 from connecteur.errors import LibraryError, NotFoundError
 from connecteur.store.library.schema import SCHEMA_VERSION
@@ -172,9 +172,9 @@ class CorpusStore:
         """The item with this ID (``connecteur://`` links accepted)."""
         found = self._index.get(normalise(identifier))
         if found is None:
-            what = "identifiant mal formé" if kind_of(normalise(identifier)) is None else \
-                "aucun élément ne porte cet identifiant"
-            raise NotFoundError(f"« {identifier} » : {what}.",
+            what = malformed_reason(identifier) if kind_of(normalise(identifier)) is None \
+                else "aucun élément ne porte cet identifiant"
+            raise NotFoundError(f"« {shown(identifier)} » : {what}.",
                                 hint="Exemple d'identifiant : 2020-05-20/s1/lead/03.")
         return found
 

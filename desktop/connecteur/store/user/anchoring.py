@@ -81,7 +81,7 @@ def match_item(candidates: Sequence[tuple[str, str]], item_id: str, old_text: st
 
 
 def _rank_hint(item_id: str, default: int) -> int:
-    match = re.search(r"/(\d+)$", item_id)
+    match = re.search(r"/(\d{1,6})$", item_id)
     return int(match[1]) - 1 if match else default
 
 

@@ -2,9 +2,14 @@
 
 Backups use SQLite's online backup API (a consistent copy even while another window
 writes), go to a temporary file that is checked and then renamed, are made at most once
-a day, and the last ten are kept. A damaged database is never deleted: it is moved
-aside as ``user.db.corrupt-<timestamp>`` (with its WAL files) before the latest sound
-backup is put in its place.
+a day, and the last ten are kept — but pruning never removes the newest backup that
+holds annotations, even when the ten newer ones are all empty (a trainer who started
+over by accident has until they notice). A damaged database is never deleted: it is
+moved aside as ``user.db.corrupt-<timestamp>`` (with its WAL files) before the latest
+sound backup is put in its place. An empty (zero-byte) database counts as damaged when
+there is a backup to restore, and a missing one is restored from the newest backup: a
+trainer who wants a clean start asks for it (``UserStore.reset_annotations``), which
+keeps a backup first.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +30,7 @@ from connecteur.fileio import current_umask
 KEEP_BACKUPS = 10
 _NAME_RE = re.compile(r"^user-(\d{8})-(\d{6})\.db$")
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+_EMPTY = "fichier vide (0 octet)"
 
 
 def _stamp(now: datetime) -> str:
@@ -132,8 +139,34 @@ def backup_daily(db_path: Path | None = None, directory: Path | None = None,
     return backup_now(db_path, directory, now, keep)
 
 
+def holds_annotations(path: Path) -> bool:
+    """Whether the backup at ``path`` holds at least one annotation or folder (read
+    without writing anything beside it; an unreadable file holds nothing)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        for table in ("notes", "highlights", "stars", "tags", "folders"):
+            try:
+                if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+                    return True
+            except sqlite3.Error:  # an older schema, or damage: look at the next table
+                continue
+        return False
+    finally:
+        conn.close()
+
+
 def prune(directory: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
-    removed = list_backups(directory)[keep:]
+    """Remove all but the ``keep`` newest backups — except the newest one holding
+    annotations, when none of those ``keep`` holds any."""
+    backups = list_backups(directory)
+    removed = backups[keep:]
+    if removed and not any(holds_annotations(b) for b in backups[:keep]):
+        precious = next((b for b in removed if holds_annotations(b)), None)
+        if precious is not None:
+            removed.remove(precious)
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
@@ -141,9 +174,10 @@ def prune(directory: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
 
 @dataclass(frozen=True)
 class Recovery:
-    """What was done about a damaged user database; ``message`` is for the user."""
+    """What was done about a damaged or missing user database; ``message`` is for the
+    user. ``corrupt_copy`` is None when there was no file to set aside."""
 
-    corrupt_copy: Path
+    corrupt_copy: Path | None
     restored_from: Path | None
     problem: str
     message: str
@@ -165,15 +199,16 @@ def _move_aside(db_path: Path, now: datetime) -> Path:
 
 def recover_if_corrupt(db_path: Path | None = None, directory: Path | None = None,
                        now: datetime | None = None) -> Recovery | None:
-    """At start-up: None when the user database is sound (or absent); otherwise move it
-    aside, restore the newest sound backup (or start empty) and say so in French."""
+    """At start-up: None when the user database is sound (or absent with no backup to
+    restore); otherwise put the newest sound backup in its place, after moving a
+    damaged file aside, and say so in French."""
     db_path = db_path or paths.user_db_path()
-    if not db_path.is_file():
-        return None
-    problem = integrity_problem(db_path)
+    now = now or datetime.now()
+    if not db_path.exists():
+        return _restore_missing(db_path, directory, now)
+    problem = _empty_with_backups(db_path, directory) or integrity_problem(db_path)
     if problem is None:
         return None
-    now = now or datetime.now()
     try:
         aside = _move_aside(db_path, now)
     except OSError as exc:
@@ -182,7 +217,38 @@ def recover_if_corrupt(db_path: Path | None = None, directory: Path | None = Non
             f"côté ({exc.strerror}).", hint="Déplacez-le vous-même puis relancez Connecteur.") \
             from None
     restored = _restore_latest(db_path, directory)
-    return Recovery(aside, restored, problem, _recovery_message(aside, restored))
+    return Recovery(aside, restored, problem, _recovery_message(aside, restored, problem))
+
+
+def _empty_with_backups(db_path: Path, directory: Path | None) -> str | None:
+    """"fichier vide" when the database is zero bytes long and a backup exists. With no
+    backup an empty file is left alone: it may be a database being created right now
+    by another window, and there would be nothing to restore anyway."""
+    if db_path.is_file() and db_path.stat().st_size == 0 and list_backups(directory):
+        return _EMPTY
+    return None
+
+
+def _restore_missing(db_path: Path, directory: Path | None, now: datetime) -> Recovery | None:
+    """The database is gone but backups are there: restore the newest sound one. A
+    write-ahead log left behind belongs to the lost file: it is set aside first (SQLite
+    would otherwise apply it to the restored copy)."""
+    if not list_backups(directory):
+        return None
+    for suffix in _SIDE_FILES:
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            with suppress(OSError):
+                os.replace(side, db_path.with_name(f"{db_path.name}{suffix}.orphan-"
+                                                   f"{_stamp(now)}"))
+    restored = _restore_latest(db_path, directory)
+    if restored is None:
+        return None
+    return Recovery(None, restored, "fichier absent", (
+        f"Le fichier de vos annotations ({db_path}) avait disparu. La sauvegarde "
+        f"{describe_backup(restored)} a été restaurée : les modifications faites depuis n'y "
+        "figurent pas. Pour repartir de zéro, utilisez « Réinitialiser les annotations » "
+        "(connecteur reset-annotations), qui garde une sauvegarde."))
 
 
 def _restore_latest(db_path: Path, directory: Path | None) -> Path | None:
@@ -197,12 +263,14 @@ def _restore_latest(db_path: Path, directory: Path | None) -> Path | None:
     return None
 
 
-def _recovery_message(aside: Path, restored: Path | None) -> str:
+def _recovery_message(aside: Path, restored: Path | None, problem: str) -> str:
+    empty = problem == _EMPTY
+    state = "était vide (0 octet)" if empty else "était abîmé"
+    kept = f"Le fichier {'vide' if empty else 'abîmé'} est conservé sous le nom " \
+           f"{aside.name} (dans {aside.parent})."
     if restored is not None:
-        return (f"Le fichier de vos annotations était abîmé. La sauvegarde "
+        return (f"Le fichier de vos annotations {state}. La sauvegarde "
                 f"{describe_backup(restored)} a été restaurée : les modifications faites "
-                f"depuis n'y figurent pas. Le fichier abîmé est conservé sous le nom "
-                f"{aside.name} (dans {aside.parent}).")
-    return (f"Le fichier de vos annotations était abîmé et aucune sauvegarde n'était "
-            f"disponible : Connecteur repart avec des annotations vides. Le fichier abîmé "
-            f"est conservé sous le nom {aside.name} (dans {aside.parent}).")
+                f"depuis n'y figurent pas. {kept}")
+    return (f"Le fichier de vos annotations {state} et aucune sauvegarde n'était "
+            f"disponible : Connecteur repart avec des annotations vides. {kept}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from connecteur.corpus import Item, Session, Speaker
-from connecteur.corpus.ids import kind_of, normalise
+from connecteur.corpus.ids import kind_of, malformed_reason, normalise, shown
 from connecteur.corpus.reference import session_reference
 from connecteur.errors import NotFoundError
 from connecteur.store.library.corpus_store import CorpusStore
@@ -50,12 +50,12 @@ class ItemCatalogue:
             return found
         kind = kind_of(normalise(item_id))
         if kind in ("theme", "event"):
-            raise NotFoundError(f"« {item_id} » est un intertitre ou une journée : on annote "
-                                "une session, une piste, un terrain, une ressource ou un·e "
-                                "intervenant·e.")
-        what = "identifiant mal formé" if kind is None else "aucun élément ne porte cet " \
+            raise NotFoundError(f"« {shown(item_id)} » est un intertitre ou une journée : on "
+                                "annote une session, une piste, un terrain, une ressource ou "
+                                "un·e intervenant·e.")
+        what = malformed_reason(item_id) if kind is None else "aucun élément ne porte cet " \
             "identifiant"
-        raise NotFoundError(f"« {item_id} » : {what}.",
+        raise NotFoundError(f"« {shown(item_id)} » : {what}.",
                             hint="Exemple d'identifiant : 2020-05-20/s1/lead/03.")
 
     def rank(self, item_id: str) -> int:

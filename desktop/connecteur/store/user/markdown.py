@@ -2,12 +2,15 @@
 
 Built from an export document (``user_export``), so the Markdown and the JSON always
 say the same thing. Each item gets its printed reference, a ``connecteur://`` link
-back to it and its text as a quotation; notes are written as typed (they already use
-Markdown's light formatting); corpus text and quotes are escaped so they stay text.
+back to it and its text as a quotation; notes keep their Markdown (they use its light
+formatting) but are neutralised (:func:`neutral`): no raw HTML (``<script>``,
+``<img onerror=…>`` would run in a Markdown viewer), no ``javascript:`` links, no
+control characters; corpus text and quotes are escaped so they stay text.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -16,9 +19,28 @@ from connecteur.corpus.text import fold
 from connecteur.store.user.model import KIND_LABELS, colour
 
 _SPECIALS = "\\`*_[]<>#|"
+# Every control character but the tab and the line feed (a CR LF becomes LF first).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The start of an HTML tag, comment, declaration or processing instruction; web and
+# mail autolinks (<https://…>) are Markdown, not HTML, and stay.
+_HTML_START = re.compile(r"<(?![Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)"
+                         r"(?=[A-Za-z/!?])")
+_SCRIPT_LINK = re.compile(r"\]\(\s*<?\s*(?=(?:javascript|vbscript|data)\s*:)", re.IGNORECASE)
+
+
+def _no_controls(text: str) -> str:
+    return _CONTROLS.sub("", text.replace("\r\n", "\n"))
+
+
+def neutral(text: str) -> str:
+    """The trainer's Markdown, made inert: raw HTML shown as text (``&lt;script>``),
+    script links no longer links, control characters removed."""
+    text = _HTML_START.sub("&lt;", _no_controls(text))
+    return _SCRIPT_LINK.sub(lambda m: "\\" + m[0], text)
 
 
 def _escape(text: str) -> str:
+    text = _no_controls(text)
     for char in _SPECIALS:
         text = text.replace(char, "\\" + char)
     return text
@@ -62,7 +84,7 @@ class _Annotations:
                  f"{kind} · {_link(item_id)}" + "".join(f" · {m}" for m in marks), ""]
         lines += [*_quote_block(snapshot["item_text"]), ""]
         for note in found.get("notes", []):
-            lines += [f"**Note** ({_day(note['modified'])}) :", "", note["body"], ""]
+            lines += [f"**Note** ({_day(note['modified'])}) :", "", neutral(note["body"]), ""]
         for mark in found.get("highlights", []):
             lines += _highlight_lines(mark)
         return lines
@@ -73,7 +95,7 @@ def _highlight_lines(mark: dict) -> list[str]:
     label = name.label.lower() if name else mark["colour"]
     lines = [f"**Surlignage {label}** : « {_escape(mark['quote'])} »", ""]
     if mark["note"]:
-        lines += [mark["note"], ""]
+        lines += [neutral(mark["note"]), ""]
     return lines
 
 
@@ -94,13 +116,13 @@ def _folder_lines(folder: dict, annotations: _Annotations, level: str,
         if not full:
             lines.append(f"{number}. {_escape(entry['item_reference'])} — "
                          f"{_escape(_title(entry))} ({_link(entry['item_id'])})")
-            lines += [f"   {line}" for line in entry["note"].split("\n")] if entry["note"] \
-                else []
+            lines += [f"   {line}" for line in neutral(entry["note"]).split("\n")] \
+                if entry["note"] else []
             continue
         lines += annotations.item_lines(entry["item_id"], entry,
                                         f"{level}# {number}. {_escape(_title(entry))}")
         if entry["note"]:
-            lines += ["**Note pour ce dossier** :", "", entry["note"], ""]
+            lines += ["**Note pour ce dossier** :", "", neutral(entry["note"]), ""]
     return lines + ([""] if not full else [])
 
 
@@ -137,7 +159,7 @@ def _one_orphan(label: str, record: dict) -> list[str]:
         lines += [f"Passage surligné : « {_escape(record['quote'])} »", ""]
     for text in (record.get("body"), record.get("note"), record.get("tag")):
         if text:
-            lines += [text, ""]
+            lines += [neutral(text), ""]
     return lines
 
 

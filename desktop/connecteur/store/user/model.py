@@ -219,7 +219,9 @@ class StartupReport:
     restored_from: str | None = None
     messages: tuple[str, ...] = ()
     anchoring: AnchorReport | None = None  # when the corpus text changed since last time
+    read_only: str | None = None  # why nothing can be saved (read-only home, full disk)
 
     @property
     def recovered(self) -> bool:
-        return self.corrupt_copy is not None
+        """Whether the database was damaged, empty or missing and something was done."""
+        return self.corrupt_copy is not None or self.restored_from is not None

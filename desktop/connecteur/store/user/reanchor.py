@@ -49,6 +49,7 @@ class Resolver:
         self.catalogue = catalogue
         self._candidates: dict[str, list[tuple[str, str]]] = {}
         self._items: dict[tuple[str, str, str], tuple[Item | None, str]] = {}
+        self._fields: dict[str, dict] = {}
 
     def item(self, item_id: str, kind: str, old_text: str) -> tuple[Item | None, str]:
         key = (kind, item_id, old_text)
@@ -73,10 +74,7 @@ class Resolver:
         item, method = self.item(row["item_id"], kind, row["item_text"])
         if item is None:
             return Placement("orphan", None)
-        snap = self.catalogue.snapshot(item)
-        fields = {"item_id": snap.item_id, "item_kind": snap.item_kind,
-                  "item_text": snap.item_text, "item_reference": snap.item_reference,
-                  "orphan": 0}
+        fields = dict(self._snapshot_fields(item))
         if table != "highlights":
             return Placement(method, fields)
         spot = locate_quote(item.text, row["quote"], row["start_offset"], row["prefix"],
@@ -89,6 +87,17 @@ class Resolver:
         if spot.method != "exact" and method == "same":
             method = "moved" if spot.method == "moved" else "approximate"
         return Placement(method, fields)
+
+    def _snapshot_fields(self, item: Item) -> dict:
+        """The snapshot columns of an attached row on ``item`` (computed once per item:
+        an import places thousands of rows on a few hundred items)."""
+        if item.id not in self._fields:
+            snap = self.catalogue.snapshot(item)
+            self._fields[item.id] = {
+                "item_id": snap.item_id, "item_kind": snap.item_kind,
+                "item_text": snap.item_text, "item_reference": snap.item_reference,
+                "orphan": 0}
+        return self._fields[item.id]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,10 @@ History:
 3. every annotation remembers the item it was made on (kind, text, readable
    reference) and can be an orphan; stars, tags and folder entries get their own IDs,
    with "one per item" enforced only among attached rows (an orphan keeps the ID of an
-   item that may since have been given to another one).
+   item that may since have been given to another one);
+4. record IDs outside the app's own alphabet (letters, digits, ``-``, ``_``; at most 64
+   characters), which imports of earlier versions let in, are re-issued: an ID may
+   then be placed in a link or in HTML without escaping (see ``import_checks``).
 """
 
 from __future__ import annotations
@@ -132,13 +135,39 @@ V3 = (
     """CREATE INDEX folder_items_order ON folder_items(folder_id, position)""",
 )
 
+_BAD_ID = "(id = '' OR length(id) > 64 OR id GLOB '*[^A-Za-z0-9_-]*')"
+
+
+def _reissue_ids(table: str) -> tuple[str, ...]:
+    return (f"UPDATE {table} SET id = {_NEW_ID} WHERE {_BAD_ID}",)
+
+
+# Folders first: their entries follow through a mapping (foreign keys are checked at
+# the commit, once both sides agree).
+V4 = (
+    "PRAGMA defer_foreign_keys = ON",
+    f"CREATE TEMP TABLE folder_ids AS SELECT id AS old, {_NEW_ID} AS new FROM folders "
+    f"WHERE {_BAD_ID}",
+    """UPDATE folder_items SET folder_id = (SELECT new FROM folder_ids WHERE old = folder_id)
+        WHERE folder_id IN (SELECT old FROM folder_ids)""",
+    """UPDATE folders SET id = (SELECT new FROM folder_ids WHERE old = folders.id)
+        WHERE id IN (SELECT old FROM folder_ids)""",
+    "DROP TABLE temp.folder_ids",
+    *(statement for table in ("notes", "highlights", "stars", "tags", "folder_items")
+      for statement in _reissue_ids(table)),
+)
+
 # (version reached, what it does) — in order, never edited once released.
 MIGRATIONS: list[tuple[int, str, tuple[str, ...]]] = [
     (1, "notes, favoris et dossiers de formation", V1),
     (2, "surlignages et étiquettes", V2),
     (3, "rattachement des annotations au texte du corpus", V3),
+    (4, "identifiants des annotations importées rendus sûrs", V4),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+# The oldest version whose tables this version reads as they are (a home that cannot be
+# written cannot be migrated; version 4 changed values, not tables).
+READABLE_FROM = 3
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -27,7 +27,7 @@ from connecteur import paths
 from connecteur.corpus import Resource
 from connecteur.fileio import write_atomically
 from connecteur.store.library.corpus_store import CorpusStore
-from connecteur.store.user.backup import backup_daily, recover_if_corrupt
+from connecteur.store.user.backup import backup_now
 from connecteur.store.user.changes import Change, ChangeHub, change
 from connecteur.store.user.context import UserContext
 from connecteur.store.user.db import UserDatabase
@@ -35,9 +35,10 @@ from connecteur.store.user.exporter import export_document
 from connecteur.store.user.folders import Folders
 from connecteur.store.user.highlights import Highlights
 from connecteur.store.user.importer import (
+    Cancelled,
     ImportAnnotations,
-    ImportCancelled,
     ImportReport,
+    Progress,
     check_document,
     parse_document,
     read_document,
@@ -47,6 +48,7 @@ from connecteur.store.user.markdown import document_markdown
 from connecteur.store.user.markup import note_plain
 from connecteur.store.user.model import ItemAnnotations, Orphan, StartupReport, TrainerMaterial
 from connecteur.store.user.notes import Notes
+from connecteur.store.user.opening import open_database
 from connecteur.store.user.reanchor import AnchorReport, Resolver, reanchor
 from connecteur.store.user.rows import fetch, fetch_all
 from connecteur.store.user.stars import Stars
@@ -54,6 +56,7 @@ from connecteur.store.user.tags import Tags
 from connecteur.store.user.undo import Step, UndoStack
 
 FINGERPRINT_KEY = "corpus_fingerprint"
+_RESET_TABLES = ("folder_items", "folders", "notes", "highlights", "stars", "tags")
 
 
 class UserStore:
@@ -78,30 +81,32 @@ class UserStore:
              now: datetime | None = None) -> UserStore:
         """Open the user database (``paths.user_db_path()`` by default).
 
-        In order: a damaged file is moved aside and the newest sound backup restored;
-        the daily backup is made; migrations run; annotations are re-attached if the
-        corpus text changed since the last run. ``startup`` says what happened.
+        In order (see ``opening``): a home that cannot be written is opened read-only;
+        a log left by a crash is kept and checked; a damaged, empty or missing file is
+        replaced by the newest sound backup; the daily backup is made; migrations run;
+        annotations are re-attached if the corpus text changed since the last run.
+        ``startup`` says what happened.
         """
         path = path or paths.user_db_path()
-        existed = path.is_file()
-        recovery = recover_if_corrupt(path, now=now)
-        made = backup_daily(path, now=now) if backup and path.is_file() else None
-        db, migrated_from = UserDatabase.open(path)
-        store = cls(db, corpus)
+        opened = open_database(path, backup=backup, now=now)
+        store = cls(opened.db, corpus)
         try:
-            anchoring = store._reanchor_if_needed()
+            anchoring = None if opened.db.read_only else store._reanchor_if_needed()
         except BaseException:
-            db.close()
+            opened.db.close()
             raise
-        messages = [recovery.message] if recovery else []
+        messages = list(opened.messages)
         if anchoring is not None and anchoring.summary():
             messages.append(anchoring.summary())
+        recovery = opened.recovery
         store.startup = StartupReport(
-            str(path), created=not existed, migrated_from=migrated_from,
-            backup=str(made) if made else None,
-            corrupt_copy=str(recovery.corrupt_copy) if recovery else None,
+            str(path), created=opened.created, migrated_from=opened.migrated_from,
+            backup=str(opened.backup) if opened.backup else None,
+            corrupt_copy=str(recovery.corrupt_copy) if recovery and recovery.corrupt_copy
+            else None,
             restored_from=str(recovery.restored_from) if recovery and recovery.restored_from
-            else None, messages=tuple(messages), anchoring=anchoring)
+            else None, messages=tuple(messages), anchoring=anchoring,
+            read_only=opened.db.read_only)
         return store
 
     def close(self) -> None:
@@ -157,6 +162,28 @@ class UserStore:
             return False
         self.hub.emit([change("external", "changed")], origin, "external")
         return True
+
+    # --- starting over ---------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """How many notes, highlights, stars, tags and folders there are (what a reset
+        would remove, for its confirmation)."""
+        return {table: int(self.db.value(f"SELECT count(*) FROM {table}") or 0)
+                for table in _RESET_TABLES if table != "folder_items"}
+
+    def reset_annotations(self, origin: object = None, now: datetime | None = None) -> Path:
+        """Remove every annotation and folder, for a trainer who wants a clean start;
+        return the backup made just before (the way back: it is never pruned while the
+        newer backups hold nothing). Not undoable: the undo history is cleared, and
+        every view hears a ``Change(kind="external")`` and reloads."""
+        self.db.check_writable()
+        made = backup_now(self.db.path, now=now)
+        with self.db.transaction() as conn:
+            for table in _RESET_TABLES:
+                conn.execute(f"DELETE FROM {table}")
+        self.db.checkpoint()
+        self.history.clear()
+        self.hub.emit([change("external", "changed")], origin, "edit")
+        return made
 
     # --- corpus text changes -------------------------------------------------------------
     def _reanchor_if_needed(self) -> AnchorReport | None:
@@ -251,25 +278,29 @@ class UserStore:
         return write_atomically(Path(target), text)
 
     def import_document(self, document: dict | str | Path, origin: object = None, *,
-                        progress: Callable[[int, int], None] | None = None,
-                        cancelled: Callable[[], bool] | None = None) -> ImportReport:
+                        progress: Progress | None = None,
+                        cancelled: Cancelled | None = None) -> ImportReport:
         """Merge an export into this installation (one undoable step); see ``importer``.
-        ``progress(done, total)`` is told how far it got; when ``cancelled()`` turns
-        True before the commit, nothing is imported."""
+
+        ``document`` is a file (read with a size limit; anything but an ordinary file is
+        refused before reading), JSON text or an already parsed export. Meant to run in
+        a worker thread: ``progress(done, total)`` is called from that thread every few
+        hundred records, and ``cancelled()`` (``threading.Event().is_set`` fits) is
+        polled as often — once it returns True the import stops, rolls back and raises
+        ``ImportCancelled``. Meanwhile this store still reads normally (the import has
+        a connection of its own), while every write, here or in another window, is
+        refused with a message saying that an import is running.
+        """
         if isinstance(document, Path):
             document = read_document(document)
         elif isinstance(document, str):
             document = parse_document(document)
         else:
             document = check_document(document)
-        if cancelled is not None and cancelled():
-            raise ImportCancelled()
-        if progress is not None:
-            progress(0, 1)
-        command = ImportAnnotations(self._ctx, document)
-        self._ctx.run(command, origin)
-        if progress is not None:
-            progress(1, 1)
+        command = ImportAnnotations(self._ctx, document, progress, cancelled)
+        changes = command.run()
+        self.history.record(command)
+        self.hub.emit(changes, origin, "edit")
         return command.report
 
     # --- resources, for citations -----------------------------------------------------------

@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
 
-from connecteur.errors import ConnecteurError
+from connecteur.errors import BusyError, ConnecteurError
 
 Step = Callable[[], Any]
 Apply = Callable[[Step, object, str], Any]
@@ -97,6 +97,16 @@ class UndoStack:
         self._notify()
         return result
 
+    def record(self, command: Command) -> None:
+        """Remember ``command`` as done, without running it: it already ran outside the
+        stack (an import, which runs on its own connection so that the stack's lock is
+        not held for its whole length)."""
+        with self._lock:
+            self._done.append(command)
+            del self._done[:-self._limit]
+            self._undone.clear()
+        self._notify()
+
     def undo(self, origin: object = None) -> Command | None:
         """Undo the last command; None when there is nothing to undo."""
         return self._move(self._done, self._undone, "undo", origin)
@@ -119,6 +129,9 @@ class UndoStack:
             step = command.undo if reason == "undo" else command.do
             try:
                 self._apply(step, origin, reason)
+            except BusyError:
+                source.append(command)  # nothing was done: it can be tried again later
+                raise
             except ConnecteurError as exc:
                 # The data changed under the command (another window): it cannot be
                 # replayed safely, so it leaves the stack and the user is told why.

@@ -1,0 +1,42 @@
+"""What an import did, counted by kind of record, and said in French."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+KIND_NAMES = {"notes": "note(s)", "highlights": "surlignage(s)", "stars": "favori(s)",
+              "tags": "étiquette(s)", "folders": "dossier(s)", "entries": "élément(s) de dossier"}
+
+
+@dataclass
+class ImportReport:
+    added: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    skipped: Counter = field(default_factory=Counter)
+    unattached: Counter = field(default_factory=Counter)
+    reissued: Counter = field(default_factory=Counter)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(sum(self.added.values()) + sum(self.updated.values()))
+
+    def lines(self) -> list[str]:
+        """The report in French, one line per outcome."""
+        def counts(counter: Counter) -> str:
+            return ", ".join(f"{counter[k]} {KIND_NAMES[k]}" for k in KIND_NAMES if counter[k])
+
+        out = [f"Ajouté : {counts(self.added) or 'rien'}."]
+        if self.updated:
+            out.append(f"Mis à jour (version importée plus récente) : {counts(self.updated)}.")
+        out.append(f"Déjà présent, ignoré : {counts(self.skipped) or 'rien'}.")
+        if self.unattached:
+            out.append(f"Non rattaché au texte de cette installation (gardé dans « Annotations "
+                       f"orphelines ») : {counts(self.unattached)}.")
+        if self.reissued:
+            out.append("Identifiant non conforme, remplacé par un identifiant neuf : "
+                       f"{counts(self.reissued)}.")
+        out += [f"Dossier « {old} » importé sous le nom « {new} » (le nom était déjà pris)."
+                for old, new in self.renamed]
+        return out
