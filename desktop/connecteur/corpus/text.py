@@ -22,6 +22,12 @@ MALFORMED_URL_RE = re.compile(r"\bhttps?(?!s?://)(?=[a-z0-9])[a-z0-9\-]+\.[a-z]{
                               re.IGNORECASE)
 _TRAILING_PUNCT = ".,;:!?»\"'"
 _URL_TOKEN_RE = re.compile(rf"^[{_URL_CHARS}]+")
+# A word that can only be the end of a web address: a dot, a slash, an equals sign…
+# between letters or digits (``page-57.htm``, ``a/b``, ``x=1``).
+_PATH_TAIL_RE = re.compile(r"[A-Za-z0-9][/._=&%#?][A-Za-z0-9]")
+# The rest of a hyphenated path segment (``…-shs-c`` / ``ode-virus``).
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+/?$")
+_SCHEME_RE = re.compile(r"(?<![A-Za-z])(?:https?|ftp)://")
 # A line ending inside a URL: the PDF cut it after one of these characters.
 _URL_CUT_ENDINGS = ("-", "/", "?", "=", "&", "_", "#", "%")
 _WORD_HYPHEN_RE = re.compile(r"[^\W\d_]-$")
@@ -48,6 +54,10 @@ def _last_token(text: str) -> str:
 def _url_continues(text: str, nxt: str) -> bool:
     """Whether ``nxt`` carries on a URL that ``text`` ends with."""
     last = _last_token(text)
+    first = nxt.split(" ", 1)[0]
+    scheme = _SCHEME_RE.search(last + first)
+    if scheme and scheme.start() < len(last) <= scheme.end() and _URL_TOKEN_RE.match(nxt):
+        return True  # cut inside "https://" ("htt" / "ps://…") or right after it
     in_url = URL_RE.search(last)
     if not in_url or in_url.end() != len(last) or URL_RE.match(nxt) or nxt.startswith("//"):
         return False
@@ -56,12 +66,19 @@ def _url_continues(text: str, nxt: str) -> bool:
         return False
     if last.endswith(("-", "?", "=", "&", "_", "#", "%")):
         return True
+    token = head.group(0)
+    # (a stray character glued after the URL, like the source's "₁", is tolerated)
+    whole_word = len(first) - len(token) <= 1
     if last.endswith("/"):
         # A complete URL may end with "/" too: only join a path-like first word.
-        token = head.group(0)
-        return (len(token) == len(nxt.split(" ", 1)[0])
-                and any(ch in token for ch in "/-_.=&%#?"))
-    return False
+        return whole_word and (any(ch in token for ch in "/-_.=&%#?") or token.isdigit())
+    # A narrow column cuts a long URL anywhere: what follows is the rest of an address
+    # (``industr`` / ``ielles-2020-2-page-57.htm``), not a word of the sentence.
+    bare = token.rstrip(_TRAILING_PUNCT)
+    slug = "-" in last.rsplit("/", 1)[-1] and _SLUG_RE.match(bare) is not None
+    return whole_word and (_PATH_TAIL_RE.search(bare) is not None or "/" in bare or slug
+                           or bare.isdigit() or (nxt == token and len(token) <= 3
+                                                 and token.islower()))
 
 
 def _word_continues(text: str, nxt: str) -> bool:
