@@ -51,8 +51,9 @@ def _last_token(text: str) -> str:
     return text.rsplit(" ", 1)[-1]
 
 
-def _url_continues(text: str, nxt: str) -> bool:
-    """Whether ``nxt`` carries on a URL that ``text`` ends with."""
+def _url_continues(text: str, nxt: str, line: str = "") -> bool:
+    """Whether ``nxt`` carries on a URL that ``text`` (whose last line is ``line``) ends
+    with."""
     last = _last_token(text)
     first = nxt.split(" ", 1)[0]
     scheme = _SCHEME_RE.search(last + first)
@@ -70,15 +71,20 @@ def _url_continues(text: str, nxt: str) -> bool:
     # (a stray character glued after the URL, like the source's "₁", is tolerated)
     whole_word = len(first) - len(token) <= 1
     if last.endswith("/"):
-        # A complete URL may end with "/" too: only join a path-like first word.
-        return whole_word and (any(ch in token for ch in "/-_.=&%#?") or token.isdigit())
+        # A complete URL may end with "/" too: only join a path-like first word, or a
+        # line that is nothing but the rest of an address.
+        return whole_word and (any(ch in token for ch in "/-_.=&%#?") or token.isdigit()
+                               or nxt == token)
     # A narrow column cuts a long URL anywhere: what follows is the rest of an address
-    # (``industr`` / ``ielles-2020-2-page-57.htm``), not a word of the sentence.
+    # (``industr`` / ``ielles-2020-2-page-57.htm``), not a word of the sentence — surely
+    # so when the address filled its line alone and the next starts in lower case.
     bare = token.rstrip(_TRAILING_PUNCT)
     slug = "-" in last.rsplit("/", 1)[-1] and _SLUG_RE.match(bare) is not None
+    filled = " " not in line and last.endswith(line) and len(line) >= 30 \
+        and token[:1].islower()
     return whole_word and (_PATH_TAIL_RE.search(bare) is not None or "/" in bare or slug
-                           or bare.isdigit() or (nxt == token and len(token) <= 3
-                                                 and token.islower()))
+                           or bare.isdigit() or filled
+                           or (nxt == token and len(token) <= 3 and token.islower()))
 
 
 def _word_continues(text: str, nxt: str) -> bool:
@@ -92,17 +98,18 @@ def join_lines(lines: list[str]) -> str:
     Hyphens are kept: in this document a hyphen at the end of a line always belongs
     to the text (``Est-ce``, ``Loire-Atlantique``, ``flash-covid-selection``).
     """
-    text = ""
+    text = previous = ""
     for raw in lines:
         line = clean_line(raw)
         if not line:
             continue
         if not text:
             text = line
-        elif _url_continues(text, line) or _word_continues(text, line):
+        elif _url_continues(text, line, previous) or _word_continues(text, line):
             text += line
         else:
             text += " " + line
+        previous = line
     return text
 
 
