@@ -19,7 +19,8 @@ from connecteur import paths
 from connecteur.errors import ConnecteurError
 
 # Modules under connecteur.cli that add subcommands, in the order of `--help`.
-COMMAND_MODULES = ("library_commands", "search_command", "handout_command", "user_commands")
+COMMAND_MODULES = ("library_commands", "search_command", "handout_command", "user_commands",
+                   "document_commands")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 

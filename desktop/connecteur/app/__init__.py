@@ -1,0 +1,1 @@
+"""Qt-free operations that both front ends (the window and the command line) share."""
