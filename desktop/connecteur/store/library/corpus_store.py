@@ -56,77 +56,84 @@ class TableReader:
 
     Plain ``sqlite3`` rather than sqlite-utils: reading needs nothing more, and
     importing sqlite-utils would cost the window a noticeable part of its start-up.
+    Rows come back as plain tuples of the columns asked for: with a few imported
+    documents the library holds thousands of rows, and named rows cost start-up time.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        conn.row_factory = sqlite3.Row
+        conn.row_factory = None
 
-    def rows(self, table: str, order_by: str = "position") -> list[sqlite3.Row]:
+    def rows(self, table: str, columns: str, order_by: str = "position") -> list[tuple]:
         # Table and column names come from this module, never from input.
-        return self.conn.execute(f"SELECT * FROM {table} ORDER BY {order_by}").fetchall()
+        return self.conn.execute(
+            f"SELECT {columns} FROM {table} ORDER BY {order_by}").fetchall()
 
-    def grouped(self, table: str, key: str) -> dict[str, list[sqlite3.Row]]:
-        groups: dict[str, list[sqlite3.Row]] = defaultdict(list)
-        for row in self.rows(table, f"{key}, position"):
-            groups[row[key]].append(row)
+    def grouped(self, table: str, key: str, columns: str) -> dict[str, list[tuple]]:
+        """``columns`` of each row, by the value of ``key``, in position order."""
+        groups: dict[str, list[tuple]] = defaultdict(list)
+        for row in self.rows(table, f"{key}, {columns}", f"{key}, position"):
+            groups[row[0]].append(row[1:])
         return groups
 
     def values(self, table: str, key: str, column: str) -> dict[str, tuple[str, ...]]:
-        return {k: tuple(r[column] for r in rows) for k, rows in self.grouped(table, key).items()}
+        return {k: tuple(r[0] for r in rows)
+                for k, rows in self.grouped(table, key, column).items()}
 
 
 def _load(read: TableReader) -> tuple[Library, dict[str, str]]:
-    meta = {row["key"]: row["value"] for row in read.rows("meta", "key")}
+    meta = dict(read.rows("meta", "key, value", "key"))
     if meta.get("schema_version") != str(SCHEMA_VERSION):
         raise LibraryError("La base du corpus a été construite par une autre version de "
                            "Connecteur.", hint="Reconstruisez-la avec « connecteur build ».")
     about = About(
         meta.get("about_title", ""),
-        tuple(AboutBlock(r["kind"], r["text"]) for r in read.rows("about_blocks")),
-        tuple(r["url"] for r in read.rows("about_links")))
+        tuple(AboutBlock(kind, text) for kind, text in read.rows("about_blocks", "kind, text")),
+        tuple(url for (url,) in read.rows("about_links", "url")))
     events = tuple(event for _, event in load_events(read))
-    warnings = tuple(ParseWarning(r["line"], r["message"]) for r in read.rows("parse_warnings"))
+    warnings = tuple(ParseWarning(line, message)
+                     for line, message in read.rows("parse_warnings", "line, message"))
     return Library(about, events, warnings), meta
 
 
-def load_events(read: TableReader) -> list[tuple[sqlite3.Row, Event]]:
+def load_events(read: TableReader, owner: str = "NULL") -> list[tuple[str | None, Event]]:
     """Every event of a library database with its sessions and items, in order, each
-    with its row (which, in the trainer's own library, names its document)."""
+    with the value of its ``owner`` column (in the trainer's own library, the document
+    it comes from; the bundled database has none)."""
     lead_items = read.values("lead_items", "lead_id", "text")
     site_items = read.values("field_site_items", "field_site_id", "text")
     site_urls = read.values("field_site_urls", "field_site_id", "url")
     res_urls = read.values("resource_urls", "resource_id", "url")
-    leads = read.grouped("leads", "theme_id")
-    themes = read.grouped("themes", "session_id")
-    sites = read.grouped("field_sites", "session_id")
-    resources = read.grouped("resources", "session_id")
-    speakers = read.grouped("speakers", "session_id")
-    sessions = read.grouped("sessions", "event_id")
+    leads = read.grouped("leads", "theme_id", "id, session_id, position, body")
+    themes = read.grouped("themes", "session_id", "id, position, title, part")
+    sites = read.grouped("field_sites", "session_id", "id, position, body")
+    resources = read.grouped("resources", "session_id", "id, position, text")
+    speakers = read.grouped("speakers", "session_id", "id, position, name, affiliation")
+    sessions = read.grouped("sessions", "event_id", "id, number, title, introduction")
 
-    def theme(row: sqlite3.Row) -> Theme:
-        return Theme(row["id"], row["session_id"], row["position"], row["title"], row["part"],
-                     tuple(Lead(r["id"], r["session_id"], r["position"], row["id"],
-                                row["title"], row["part"], r["body"],
-                                lead_items.get(r["id"], ()))
-                           for r in leads[row["id"]]))
+    def theme(sid: str, tid: str, position: int, title: str, part: str | None) -> Theme:
+        return Theme(tid, sid, position, title, part,
+                     tuple(Lead(lid, lsid, rank, tid, title, part, body,
+                                lead_items.get(lid, ()))
+                           for lid, lsid, rank, body in leads[tid]))
 
-    def session(row: sqlite3.Row, date: str) -> Session:
-        sid = row["id"]
+    def session(event_id: str, date: str, sid: str, number: int, title: str,
+                introduction: str) -> Session:
         return Session(
-            sid, row["event_id"], date, row["number"], row["title"], row["introduction"],
-            tuple(theme(r) for r in themes[sid]),
-            tuple(FieldSite(r["id"], sid, r["position"], r["body"],
-                            site_items.get(r["id"], ()), site_urls.get(r["id"], ()))
-                  for r in sites[sid]),
-            tuple(Resource(r["id"], sid, r["position"], r["text"], res_urls.get(r["id"], ()))
-                  for r in resources[sid]),
-            tuple(Speaker(r["id"], sid, r["position"], r["name"], r["affiliation"])
-                  for r in speakers[sid]))
+            sid, event_id, date, number, title, introduction,
+            tuple(theme(sid, *row) for row in themes[sid]),
+            tuple(FieldSite(fid, sid, rank, body, site_items.get(fid, ()),
+                            site_urls.get(fid, ()))
+                  for fid, rank, body in sites[sid]),
+            tuple(Resource(rid, sid, rank, text, res_urls.get(rid, ()))
+                  for rid, rank, text in resources[sid]),
+            tuple(Speaker(pid, sid, rank, name, affiliation)
+                  for pid, rank, name, affiliation in speakers[sid]))
 
-    return [(e, Event(e["id"], e["date"], e["title"],
-                      tuple(session(s, e["date"]) for s in sessions[e["id"]])))
-            for e in read.rows("events")]
+    return [(document, Event(eid, date, title,
+                             tuple(session(eid, date, *row) for row in sessions[eid])))
+            for eid, date, title, document in read.rows("events",
+                                                        f"id, date, title, {owner}")]
 
 
 @dataclass(frozen=True)

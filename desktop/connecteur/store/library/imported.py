@@ -68,6 +68,9 @@ def _item_tables_sql() -> list[str]:
         out.append(f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(defs)})")
         out += [f"CREATE INDEX IF NOT EXISTS idx_{name}_{col} ON {name}({col})"
                 for col in indexes]
+        # Read in (parent, position) order at every start: no sorting then.
+        out += [f"CREATE INDEX IF NOT EXISTS idx_{name}_{col}_position ON {name}({col}, "
+                "position)" for col, _, _ in foreign_keys[:1] if "position" in columns]
     return [*out, "CREATE INDEX IF NOT EXISTS idx_events_document_id ON events(document_id)"]
 
 
@@ -143,7 +146,7 @@ def load_documents(path: Path | None = None) -> list[tuple[ImportedDocument, tup
         raise _problem(path, exc) from None
     try:
         read = TableReader(conn)
-        meta = {row["key"]: row["value"] for row in read.rows("meta", "key")}
+        meta = dict(read.rows("meta", "key, value", "key"))
         if meta.get("schema_version") != str(SCHEMA_VERSION):
             raise LibraryError(f"La bibliothèque de vos documents importés ({path}) vient "
                                "d'une autre version de Connecteur.",
@@ -157,22 +160,20 @@ def load_documents(path: Path | None = None) -> list[tuple[ImportedDocument, tup
 
 def _documents(read: TableReader) -> list[tuple[ImportedDocument, tuple[Event, ...]]]:
     events: dict[str, list[Event]] = {}
-    for row, event in load_events(read):
-        events.setdefault(row["document_id"], []).append(event)
-    blocks = read.grouped("document_about", "document_id")
-    links = read.grouped("document_links", "document_id")
-    notes = read.grouped("document_notes", "document_id")
+    for document, event in load_events(read, owner="document_id"):
+        events.setdefault(document, []).append(event)
+    blocks = read.grouped("document_about", "document_id", "kind, text")
+    links = read.grouped("document_links", "document_id", "url")
+    notes = read.grouped("document_notes", "document_id", "place, message")
     out = []
-    for row in read.rows("documents", "imported, id"):
-        own = tuple(events.get(row["id"], ()))
-        about = About(row["about_title"],
-                      tuple(AboutBlock(b["kind"], b["text"]) for b in blocks[row["id"]]),
-                      tuple(link["url"] for link in links[row["id"]]))
-        out.append((ImportedDocument(
-            row["id"], row["name"], row["kind"], row["file_sha256"], row["content_sha256"],
-            row["imported"], row["pages"], row["encoding"], about,
-            tuple(e.date for e in own),
-            tuple(StoredNote(n["place"], n["message"]) for n in notes[row["id"]])), own))
+    for row in read.rows("documents", "id, name, kind, file_sha256, content_sha256, "
+                         "imported, pages, encoding, about_title", "imported, id"):
+        doc_id, *fields, about_title = row
+        own = tuple(events.get(doc_id, ()))
+        about = About(about_title, tuple(AboutBlock(*b) for b in blocks[doc_id]),
+                      tuple(url for (url,) in links[doc_id]))
+        out.append((ImportedDocument(doc_id, *fields, about, tuple(e.date for e in own),
+                                     tuple(StoredNote(*n) for n in notes[doc_id])), own))
     return out
 
 
