@@ -184,14 +184,17 @@ def _connect(path: Path) -> sqlite3.Connection:
         paths.ensure_dir(path.parent)
         conn = sqlite3.connect(path, timeout=10, isolation_level=None)
         conn.execute("PRAGMA foreign_keys = ON")
-        for statement in (*_OWN_TABLES, *_item_tables_sql()):
-            conn.execute(statement)
-        conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
-                     (str(SCHEMA_VERSION),))
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+            conn.execute("BEGIN IMMEDIATE")  # the whole schema in one write
+            for statement in (*_OWN_TABLES, *_item_tables_sql()):
+                conn.execute(statement)
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                         (str(SCHEMA_VERSION),))
+            conn.execute("COMMIT")
         found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     except (sqlite3.Error, OSError) as exc:
         raise _problem(path, exc) from None
-    if found[0] != str(SCHEMA_VERSION):
+    if not found or found[0] != str(SCHEMA_VERSION):
         conn.close()
         raise LibraryError(f"La bibliothèque de vos documents importés ({path}) vient d'une "
                            "autre version de Connecteur.", hint="Mettez Connecteur à jour.")
