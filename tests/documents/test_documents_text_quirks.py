@@ -190,3 +190,10 @@ def test_text_files_in_the_encodings_windows_tools_write(data: bytes, encoding: 
 def test_binary_data_is_not_taken_for_windows_text() -> None:
     with pytest.raises(CorpusError, match="pas un texte"):
         decode_text(bytes(range(1, 32)) * 20 + "é".encode("cp1252"))
+
+
+def test_control_characters_never_reach_the_library() -> None:
+    """A hostile text cannot steer a terminal through a title (escape sequences)."""
+    library = parse_text("CONNECTEUR RECHERCHE – 9 OCTOBRE 2020\n\nSESSION 1 – Titre\x1b[2J "
+                         "\x9b31mpiégé\x07\n\nIntro.\n\nPISTES DE RÉFLEXION\n\nThème\n→ Piste.\n")
+    assert library.sessions[0].title == "Titre[2J 31mpiégé"

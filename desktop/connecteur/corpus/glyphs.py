@@ -27,7 +27,7 @@ DASHES = "–—‒−◦▫○"
 # replacement character or a private-use code point: at the start of a line followed by
 # a space, it is a bullet of some kind.
 UNKNOWN = "\x00-\x08\x0e-\x1f\ufffd\ue000-\uf8ff"
-_CONTROLS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROLS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0, DEL, C1
 
 _TRANSLATE = str.maketrans({**LIGATURES, **INVISIBLE})
 _ARROW_RE = re.compile(rf"^[{ARROWS}]\s*")
