@@ -78,3 +78,17 @@ def test_documents_imported_while_the_index_was_closed(tmp_path: Path,
     assert service.rebuilt_because is None and service.last_added == 34
     assert "2020-10-09/s1/lead/05" in hits(service)
     service.close()
+
+
+def test_two_processes_following_the_same_import(tmp_path: Path, october: Library) -> None:
+    """The window's index and the command line's follow the same import: the second
+    finds it done (the manifest says so) and nothing is indexed twice."""
+    index = tmp_path / "index"
+    window = SearchService.open(CorpusStore.open(), index)
+    write_document(NewDocument(october, "octobre.txt", "text", "0" * 64))
+    command_line = SearchService.open(CorpusStore.open(), index)
+    assert command_line.last_added == 34
+    command_line.close()
+    assert window.use_library(CorpusStore.open()) == 0
+    assert hits(window) == ["2020-05-20/s1/lead/05", "2020-10-09/s1/lead/05"]
+    window.close()

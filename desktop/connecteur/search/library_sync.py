@@ -78,7 +78,9 @@ def _items_of(store: CorpusStore, document_ids: Iterable[str]) -> list[dict]:
 
 def apply(ix, store: CorpusStore, change: DocumentChange, timeout: float = 2.0) -> int:
     """Delete the stale dates' items and add the fresh documents' items in one commit;
-    returns how many index documents were added."""
+    returns how many index documents were added. Adding replaces a document of the
+    same ID (``update_document``): two processes following the same import (the
+    command line and an open window) cannot index an item twice."""
     added = _items_of(store, change.fresh)
     writer = ix.writer(timeout=timeout)
     try:
@@ -86,7 +88,7 @@ def apply(ix, store: CorpusStore, change: DocumentChange, timeout: float = 2.0) 
             writer.delete_by_query(wq.And([
                 wq.Term("date", date), wq.Or([wq.Term("kind", k) for k in LIBRARY_KINDS])]))
         for doc in added:
-            writer.add_document(**without_none(doc))
+            writer.update_document(**without_none(doc))
         writer.commit()
     except BaseException:
         writer.cancel()

@@ -369,6 +369,8 @@ class SearchService:
         were added. (Notes on items that became orphans go with ``sync_notes``.)"""
         with self._lock:
             self._store, self._forms = store, None
+            if self.directory is not None:  # another process may have followed already
+                self._imported = library_sync.indexed_listing(self.directory)
             change = library_sync.change_for(self._imported, store)
             self.last_added = 0
             if change.empty:
