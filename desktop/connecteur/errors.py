@@ -36,6 +36,10 @@ class NotFoundError(ConnecteurError):
     """An identifier that names no item of the library."""
 
 
+class OperationCancelled(ConnecteurError):
+    """The user stopped a long operation (an import) before it wrote anything."""
+
+
 _OS_REASONS = {
     "ENOENT": "fichier ou dossier inexistant",
     "EACCES": "accès refusé",

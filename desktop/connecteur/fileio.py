@@ -54,6 +54,20 @@ def _mebibytes(size: int) -> str:
     return f"{size / 2**20:.1f}".replace(".", ",").removesuffix(",0") + " Mio"
 
 
+def check_user_file(path: Path, limit: int) -> None:
+    """A French error, before anything is opened, when the file the user chose is not
+    an ordinary file or is larger than ``limit`` bytes (``os.stat`` only: a FIFO is
+    never opened, so nothing waits for a writer)."""
+    path = Path(path).expanduser()
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ConnecteurError(f"Le fichier {path} n'existe pas.") from None
+    except OSError as exc:
+        raise ConnecteurError(f"Impossible de lire {path} ({os_reason(exc)}).") from None
+    _check_kind(path, info, limit)
+
+
 def read_user_file(path: Path, limit: int) -> bytes:
     """All the bytes of a file the user chose, or a French error before reading anything
     when it is not an ordinary file (a directory, a FIFO that would block for ever, a

@@ -135,6 +135,12 @@ def user_db_path() -> Path:
     return data_dir() / "user.db"
 
 
+def imported_library_path() -> Path:
+    """The trainer's own library database: the documents they imported (the bundled
+    one stays read-only beside the package)."""
+    return data_dir() / "library.db"
+
+
 def backups_dir() -> Path:
     return data_dir() / "backups"
 

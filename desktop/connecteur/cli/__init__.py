@@ -24,7 +24,7 @@ from connecteur.errors import ConnecteurError
 
 # Modules under connecteur.cli that add subcommands, in the order of `--help`.
 COMMAND_MODULES = ("library_commands", "search_command", "related_command", "handout_command",
-                   "user_commands", "course_commands")
+                   "user_commands", "course_commands", "document_commands")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 

@@ -11,6 +11,7 @@ from connecteur import paths
 from connecteur.cli.terminal import json_safe, say
 from connecteur.cli.wording import count
 from connecteur.corpus import Event, FieldSite, Lead, Resource, Session, Speaker, Theme, load_corpus
+from connecteur.corpus.counts import COUNT_LABELS, session_counts
 from connecteur.corpus.export import library_dict, library_markdown
 from connecteur.corpus.reference import session_reference
 from connecteur.fileio import write_atomically
@@ -49,42 +50,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 # --- stats ------------------------------------------------------------------------------
 
-def session_counts(session: Session) -> dict[str, int]:
-    return {
-        "themes": len(session.themes), "leads": len(session.leads),
-        "field_sites": len(session.field_sites), "resources": len(session.resources),
-        "urls": sum(len(x.urls) for x in (*session.field_sites, *session.resources)),
-        "speakers": len(session.speakers),
-    }
+_COLUMNS = COUNT_LABELS
 
 
-_COLUMNS = (("themes", "Intertitres"), ("leads", "Pistes"), ("field_sites", "Terrains"),
-            ("resources", "Ressources"), ("urls", "Liens"), ("speakers", "Intervenant·e·s"))
+def session_table(rows: list[dict], title_width: int = 46) -> list[str]:
+    """Sessions as a table: date, number, title and the counts of each (then the total)."""
+    totals = {key: sum(r[key] for r in rows) for key, _ in _COLUMNS}
+    out = [f"{'Date':<11}{'N°':>3}  {'Titre':<{title_width}}" + "".join(
+        f"{label:>{len(label) + 2}}" for _, label in _COLUMNS)]
+    for row in rows:
+        title = row["title"] if len(row["title"]) <= title_width - 2 else \
+            row["title"][:title_width - 3] + "…"
+        out.append(f"{row['date']:<11}{row['number']:>3}  {title:<{title_width}}" + "".join(
+            f"{row[key]:>{len(label) + 2}}" for key, label in _COLUMNS))
+    out.append(f"{'Total':<{11 + 3 + 2 + title_width}}" + "".join(
+        f"{totals[key]:>{len(label) + 2}}" for key, label in _COLUMNS))
+    return out
+
+
+def session_rows(sessions: tuple[Session, ...]) -> list[dict]:
+    return [{"id": s.id, "date": s.date, "number": s.number, "title": s.title,
+             **session_counts(s)} for s in sessions]
 
 
 def run_stats(args: argparse.Namespace) -> int:
     store = open_store(args)
-    rows = [{"id": s.id, "date": s.date, "number": s.number, "title": s.title,
-             **session_counts(s)} for s in store.sessions]
+    rows = session_rows(store.sessions)
     totals = {key: sum(r[key] for r in rows) for key, _ in _COLUMNS}
     warnings = [{"line": w.line, "message": w.message} for w in store.library.warnings]
+    documents = [{"id": d.id, "name": d.name, "kind": d.kind, "dates": list(d.dates),
+                  "imported": d.imported, "warnings": [str(n) for n in d.notes]}
+                 for d in store.documents]
     if args.json:
         sys.stdout.write(json_safe(json.dumps(
             {"events": len(store.events), "sessions": rows, "totals": totals,
-             "warnings": warnings}, ensure_ascii=False, indent=2)) + "\n")
+             "warnings": warnings, "documents": documents},
+            ensure_ascii=False, indent=2)) + "\n")
         return 0
-    say(f"Connecteur Recherche 2020 — {len(store.events)} journées, {len(rows)} sessions\n")
-    title_width = 46
-    header = f"{'Date':<11}{'N°':>3}  {'Titre':<{title_width}}" + "".join(
-        f"{label:>{len(label) + 2}}" for _, label in _COLUMNS)
-    say(header)
-    for row in rows:
-        title = row["title"] if len(row["title"]) <= title_width - 2 else \
-            row["title"][:title_width - 3] + "…"
-        say(f"{row['date']:<11}{row['number']:>3}  {title:<{title_width}}" + "".join(
-            f"{row[key]:>{len(label) + 2}}" for key, label in _COLUMNS))
-    say(f"{'Total':<{11 + 3 + 2 + title_width}}" + "".join(
-        f"{totals[key]:>{len(label) + 2}}" for key, label in _COLUMNS))
+    name = "Connecteur Recherche 2020" if not documents else "Bibliothèque"
+    extra = (f" (dont {count(len(documents), 'document importé', 'documents importés')})"
+             if documents else "")
+    say(f"{name} — {count(len(store.events), 'journée')}, "
+        f"{count(len(rows), 'session')}{extra}\n")
+    say("\n".join(session_table(rows)))
+    for notice in store.notices:
+        say(f"\nRemarque : {notice}")
     if warnings and args.warnings:
         say("\nÀ vérifier dans le texte source :")
         for w in warnings:
@@ -92,6 +102,10 @@ def run_stats(args: argparse.Namespace) -> int:
     elif warnings:
         say(f"\n{count(len(warnings), 'point', 'points')} du texte source à vérifier "
               "(connecteur stats --warnings).")
+    for document in documents if args.warnings else ():
+        if document["warnings"]:
+            print(f"\nÀ vérifier dans « {document['name']} » :")
+            print("\n".join(f"  {w}" for w in document["warnings"]))
     return 0
 
 

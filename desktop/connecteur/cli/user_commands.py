@@ -12,6 +12,7 @@ from connecteur.cli.terminal import json_safe, say
 from connecteur.cli.wording import count
 from connecteur.corpus.citations import FORMATS
 from connecteur.corpus.reference import french_date
+from connecteur.corpus.sources import sniff_file
 from connecteur.errors import ConnecteurError
 from connecteur.fileio import write_atomically
 from connecteur.store import CorpusStore
@@ -22,10 +23,18 @@ from connecteur.store.user.store import UserStore
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     imp = subparsers.add_parser(
-        "import", help="importe des annotations exportées (fusion sans doublons)",
-        description="Ajoute à vos annotations celles d'un export JSON de Connecteur ; ce qui "
-                    "est déjà là est ignoré, et un compte rendu dit ce qui a été ajouté.")
-    imp.add_argument("file", metavar="FICHIER.json", type=Path, help="export JSON à importer")
+        "import", help="importe des annotations exportées ou un nouveau document (PDF, texte)",
+        description="Reconnaît le fichier à son contenu. Un export JSON d'annotations est "
+                    "fusionné avec les vôtres (ce qui est déjà là est ignoré). Une synthèse du "
+                    "Connecteur Recherche (PDF ou texte) est ajoutée à la bibliothèque ; une "
+                    "journée déjà présente n'est remplacée qu'avec --replace. Un compte rendu "
+                    "dit ce qui a été ajouté.")
+    imp.add_argument("file", metavar="FICHIER", type=Path,
+                     help="export JSON d'annotations, ou document PDF ou texte")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="document : montre ce qui serait ajouté, sans rien écrire")
+    imp.add_argument("--replace", action="store_true",
+                     help="document : remplace le document importé qui a les mêmes journées")
     imp.set_defaults(run=run_import)
     _register_notes(subparsers)
     _register_cite(subparsers)
@@ -111,6 +120,13 @@ def _progress_on_terminal(done: int, total: int) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if sniff_file(args.file) != "json":  # a PDF or a text: a new document
+        from connecteur.cli.document_commands import run_document_import
+
+        return run_document_import(args)
+    if args.dry_run or args.replace:
+        raise ConnecteurError("--dry-run et --replace s'appliquent aux documents (PDF ou "
+                              "texte), pas aux annotations exportées.")
     with open_user(args) as user:
         report = exchange.import_annotations(user, Path(args.file),
                                              progress=_progress_on_terminal)

@@ -1,4 +1,4 @@
-"""Text (or, later, PDF) to domain model: pure Python, no Qt, no SQL."""
+"""Text or PDF to domain model: pure Python, no Qt, no SQL (pypdf reads PDFs)."""
 
 from connecteur.corpus.model import (
     About,

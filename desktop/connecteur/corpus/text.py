@@ -22,6 +22,12 @@ MALFORMED_URL_RE = re.compile(r"\bhttps?(?!s?://)(?=[a-z0-9])[a-z0-9\-]+\.[a-z]{
                               re.IGNORECASE)
 _TRAILING_PUNCT = ".,;:!?»\"'"
 _URL_TOKEN_RE = re.compile(rf"^[{_URL_CHARS}]+")
+# A word that can only be the end of a web address: a dot, a slash, an equals sign…
+# between letters or digits (``page-57.htm``, ``a/b``, ``x=1``).
+_PATH_TAIL_RE = re.compile(r"[A-Za-z0-9][/._=&%#?][A-Za-z0-9]")
+# The rest of a hyphenated path segment (``…-shs-c`` / ``ode-virus``).
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+/?$")
+_SCHEME_RE = re.compile(r"(?<![A-Za-z])(?:https?|ftp)://")
 # A line ending inside a URL: the PDF cut it after one of these characters.
 _URL_CUT_ENDINGS = ("-", "/", "?", "=", "&", "_", "#", "%")
 _WORD_HYPHEN_RE = re.compile(r"[^\W\d_]-$")
@@ -45,9 +51,14 @@ def _last_token(text: str) -> str:
     return text.rsplit(" ", 1)[-1]
 
 
-def _url_continues(text: str, nxt: str) -> bool:
-    """Whether ``nxt`` carries on a URL that ``text`` ends with."""
+def _url_continues(text: str, nxt: str, line: str = "") -> bool:
+    """Whether ``nxt`` carries on a URL that ``text`` (whose last line is ``line``) ends
+    with."""
     last = _last_token(text)
+    first = nxt.split(" ", 1)[0]
+    scheme = _SCHEME_RE.search(last + first)
+    if scheme and scheme.start() < len(last) <= scheme.end() and _URL_TOKEN_RE.match(nxt):
+        return True  # cut inside "https://" ("htt" / "ps://…") or right after it
     in_url = URL_RE.search(last)
     if not in_url or in_url.end() != len(last) or URL_RE.match(nxt) or nxt.startswith("//"):
         return False
@@ -56,12 +67,24 @@ def _url_continues(text: str, nxt: str) -> bool:
         return False
     if last.endswith(("-", "?", "=", "&", "_", "#", "%")):
         return True
+    token = head.group(0)
+    # (a stray character glued after the URL, like the source's "₁", is tolerated)
+    whole_word = len(first) - len(token) <= 1
     if last.endswith("/"):
-        # A complete URL may end with "/" too: only join a path-like first word.
-        token = head.group(0)
-        return (len(token) == len(nxt.split(" ", 1)[0])
-                and any(ch in token for ch in "/-_.=&%#?"))
-    return False
+        # A complete URL may end with "/" too: only join a path-like first word, or a
+        # line that is nothing but the rest of an address.
+        return whole_word and (any(ch in token for ch in "/-_.=&%#?") or token.isdigit()
+                               or nxt == token)
+    # A narrow column cuts a long URL anywhere: what follows is the rest of an address
+    # (``industr`` / ``ielles-2020-2-page-57.htm``), not a word of the sentence — surely
+    # so when the address filled its line alone and the next starts in lower case.
+    bare = token.rstrip(_TRAILING_PUNCT)
+    slug = "-" in last.rsplit("/", 1)[-1] and _SLUG_RE.match(bare) is not None
+    filled = " " not in line and last.endswith(line) and len(line) >= 30 \
+        and token[:1].islower()
+    return whole_word and (_PATH_TAIL_RE.search(bare) is not None or "/" in bare or slug
+                           or bare.isdigit() or filled
+                           or (nxt == token and len(token) <= 3 and token.islower()))
 
 
 def _word_continues(text: str, nxt: str) -> bool:
@@ -75,17 +98,18 @@ def join_lines(lines: list[str]) -> str:
     Hyphens are kept: in this document a hyphen at the end of a line always belongs
     to the text (``Est-ce``, ``Loire-Atlantique``, ``flash-covid-selection``).
     """
-    text = ""
+    text = previous = ""
     for raw in lines:
         line = clean_line(raw)
         if not line:
             continue
         if not text:
             text = line
-        elif _url_continues(text, line) or _word_continues(text, line):
+        elif _url_continues(text, line, previous) or _word_continues(text, line):
             text += line
         else:
             text += " " + line
+        previous = line
     return text
 
 

@@ -131,8 +131,10 @@ def _fill(ix: windex.Index, documents: Sequence[Document], progress: Progress | 
 
 
 def build(directory: Path, documents: Sequence[Document], fingerprint: str,
-          progress: Progress | None = None, *, notes: int = 0) -> Path:
-    """Build a complete index for ``documents`` and put it at ``directory``.
+          progress: Progress | None = None, *, notes: int = 0,
+          imported: dict | None = None) -> Path:
+    """Build a complete index for ``documents`` and put it at ``directory``
+    (``imported``: the trainer's documents it holds, see ``library_sync``).
 
     Returns where the index ended up: ``directory``, or — when the old index could
     not be moved away (a file held open on Windows) — the fresh folder beside it.
@@ -147,7 +149,7 @@ def build(directory: Path, documents: Sequence[Document], fingerprint: str,
         manifest = {"format": INDEX_FORMAT, "analysis": analysis_digest(),
                     "whoosh": whoosh_version(), "corpus": fingerprint,
                     "documents": len(documents), "notes": notes,
-                    "app": connecteur.__version__,
+                    "imported": imported or {}, "app": connecteur.__version__,
                     "built": datetime.now(UTC).isoformat(timespec="seconds")}
         write_atomically(fresh / MANIFEST, json.dumps(manifest, indent=2) + "\n")
     except BaseException:

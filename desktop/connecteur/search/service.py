@@ -21,7 +21,7 @@ from whoosh.index import LockError
 from connecteur import paths
 from connecteur.corpus.ids import session_of
 from connecteur.errors import ConnecteurError
-from connecteur.search import index_files
+from connecteur.search import index_files, library_sync
 from connecteur.search.documents import (
     Document,
     library_documents,
@@ -99,13 +99,18 @@ class SearchService:
         self._notes: dict[str, Note] | None = None
         self._tag_items: TagItems | None = None
         self._session_titles: dict[str, str] | None = None
+        # The imported documents the index holds (see library_sync).
+        self._imported: dict[str, dict] = (
+            library_sync.indexed_listing(directory) if directory is not None
+            else library_sync.listing(store))
+        self.last_added = 0  # index documents added by the last use_library()
 
     # --- opening ------------------------------------------------------------------------
 
     @staticmethod
     def check(store: CorpusStore, index_dir: Path | None = None) -> IndexState:
         """Whether the index can be used as is; fast, builds nothing."""
-        return index_files.check(Path(index_dir or paths.index_dir()), store.fingerprint)
+        return index_files.check(Path(index_dir or paths.index_dir()), _base(store))
 
     @classmethod
     def open(cls, store: CorpusStore, index_dir: Path | None = None, *,
@@ -122,23 +127,28 @@ class SearchService:
         copying: an index in use is kept current with ``index_note``/``remove_note``.
         """
         directory = Path(index_dir or paths.index_dir())
-        state = index_files.check(directory, store.fingerprint)
+        state = index_files.check(directory, _base(store))
         if state.reason == LOCKED:
-            state = _wait_for_lock(directory, store.fingerprint)
+            state = _wait_for_lock(directory, _base(store))
         if state.usable:
             try:
-                return cls(store, index_files.open_index(directory), directory, None)
+                service = cls(store, index_files.open_index(directory), directory, None)
             except Exception:
                 log.warning("search index at %s failed to open", directory, exc_info=True)
                 state = IndexState(False, CORRUPT)
+            else:
+                service.use_library(store)  # documents imported or removed since
+                return service
         notes = list(notes)
         copied = _from_prebuilt(store, directory, notes) if index_dir is None else None
         if copied is not None:
-            return cls(store, *copied, state.reason)
+            service = cls(store, *copied, state.reason)
+            service.use_library(store)
+            return service
         documents = _documents(store, notes)
         try:
-            live = index_files.build(directory, documents, store.fingerprint, progress,
-                                     notes=len(notes))
+            live = index_files.build(directory, documents, _base(store), progress,
+                                     notes=len(notes), imported=library_sync.listing(store))
             return cls(store, index_files.open_index(live), live, state.reason)
         except OSError:
             log.warning("cannot write the search index in %s; using memory", directory,
@@ -440,14 +450,15 @@ class SearchService:
         """After a failed search: rebuild the index if it is broken (keeping the
         notes it holds); return the notice that tells the user what happened."""
         if self.directory is None or \
-                index_files.check(self.directory, self._store.fingerprint).usable:
+                index_files.check(self.directory, _base(self._store)).usable:
             return FAILED_NOTICE
         notes = list(self._notes.values()) if self._notes is not None else []
         self._drop_view()
         documents = _documents(self._store, notes)
+        self._imported = library_sync.listing(self._store)
         try:
-            live = index_files.build(self.directory, documents, self._store.fingerprint,
-                                     notes=len(notes))
+            live = index_files.build(self.directory, documents, _base(self._store),
+                                     notes=len(notes), imported=self._imported)
             self._ix, self.directory = index_files.open_index(live), live
         except Exception:
             log.error("search index rebuild failed; using memory", exc_info=True)
@@ -460,6 +471,33 @@ class SearchService:
         return [(f["id"], f["target_id"], f.get("text") or "")
                 for d, kind in enumerate(view.kinds) if kind == "note"
                 for f in [view.stored(d)]]
+
+    # --- imported documents ---------------------------------------------------------------
+
+    def use_library(self, store: CorpusStore) -> int:
+        """Follow the library after a document was imported, replaced or removed: the
+        items of the documents that went are taken out of the index and those of the
+        new ones added, in one write — not a rebuild. Returns how many index documents
+        were added. (Notes on items that became orphans go with ``sync_notes``.)"""
+        with self._lock:
+            self._store, self._forms = store, None
+            if self.directory is not None:  # another process may have followed already
+                self._imported = library_sync.indexed_listing(self.directory)
+            change = library_sync.change_for(self._imported, store)
+            self.last_added = 0
+            if change.empty:
+                return 0
+            try:
+                added = library_sync.apply(self._ix, store, change, LOCK_WAIT)
+            except LockError:
+                raise SearchError("L'index de recherche est occupé par une autre fenêtre de "
+                                  "Connecteur.", hint="Réessayez dans un instant.") from None
+            self._drop_view()
+            self._imported = library_sync.listing(store)
+            if self.directory is not None:
+                library_sync.record(self.directory, store)
+            self.last_added = added
+            return added
 
     def close(self) -> None:
         """Release the searcher (a later call reopens one)."""
@@ -474,6 +512,12 @@ def _as_int(value: object, default: int) -> int:
         return int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return default
+
+
+def _base(store: CorpusStore) -> str:
+    """What the index is built for: the bundled text (imported documents are added and
+    removed on top of it, see ``library_sync``)."""
+    return getattr(store, "base_fingerprint", None) or store.fingerprint
 
 
 def _note_document(store: CorpusStore, note_id: str, item_id: str, text: str) -> Document:
@@ -495,7 +539,7 @@ def _from_prebuilt(store: CorpusStore, directory: Path, notes: list[Note]
     ``directory`` with the user's notes added — (index, where it is) — or None when
     there is none for this corpus, format and analysis, or it cannot be copied."""
     prebuilt = paths.prebuilt_index_dir()
-    if not prebuilt.is_dir() or not index_files.check(prebuilt, store.fingerprint).usable:
+    if not prebuilt.is_dir() or not index_files.check(prebuilt, _base(store)).usable:
         return None
     try:
         live = index_files.install_copy(prebuilt, directory)

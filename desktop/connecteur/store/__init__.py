@@ -1,5 +1,6 @@
-"""Domain model <-> SQLite: the bundled corpus database (read-only) and the user's
-database (notes, highlights, stars, tags, folders). No other package runs SQL.
+"""Domain model <-> SQLite: the bundled corpus database (read-only) with the trainer's
+imported documents, and the user's database (notes, highlights, stars, tags, folders).
+No other package runs SQL.
 
 Names are imported on first use (PEP 562): opening the window needs only
 ``CorpusStore``, and the builder (sqlite-utils) and the user layer would otherwise
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
     "CorpusStore": "library.corpus_store", "SpeakerEntry": "library.corpus_store",
+    "ImportedDocument": "library.imported",
     "build_database": "library.schema", "schema_sql": "library.schema",
     "text_fingerprint": "library.schema",
     # The trainer's own layer (user database).
@@ -25,7 +27,8 @@ _EXPORTS = {
     "Command": "user.undo", "UndoStack": "user.undo",
 }
 __all__ = [  # noqa: RUF022 - grouped as in _EXPORTS
-    "CorpusStore", "SpeakerEntry", "build_database", "schema_sql", "text_fingerprint",
+    "CorpusStore", "SpeakerEntry", "ImportedDocument", "build_database", "schema_sql",
+    "text_fingerprint",
     "Change", "UserDataError", "ImportReport", "ImportCancelled", "PALETTE", "Folder",
     "FolderEntry", "Highlight", "ItemAnnotations", "Note", "Orphan", "StartupReport",
     "TrainerMaterial", "AnchorReport", "UserInputError", "UserStore", "Command", "UndoStack",
@@ -47,6 +50,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # what type checkers and IDEs should see
     from connecteur.store.library.corpus_store import CorpusStore, SpeakerEntry
+    from connecteur.store.library.imported import ImportedDocument
     from connecteur.store.library.schema import (
         build_database,
         schema_sql,

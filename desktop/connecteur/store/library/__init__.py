@@ -1,2 +1,3 @@
 """The library room: the bundled corpus database, opened read-only, and its builder
-(``connecteur build``). Imported documents of the trainer's join it here."""
+(``connecteur build``); the trainer's imported documents in a database of their own
+(``imported``); ``CorpusStore`` presents both as one library."""

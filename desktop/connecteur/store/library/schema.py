@@ -85,13 +85,13 @@ def _rows(library: Library) -> dict[str, list[dict]]:
             rows["sessions"].append({"id": session.id, "event_id": event.id, "position": s_pos,
                                      "number": session.number, "title": session.title,
                                      "introduction": session.introduction})
-            _session_rows(session, rows)
+            session_rows(session, rows)
     rows["parse_warnings"] = [{"position": i, "line": w.line, "message": w.message}
                               for i, w in enumerate(library.warnings, start=1)]
     return rows
 
 
-def _session_rows(session, rows: dict[str, list[dict]]) -> None:
+def session_rows(session, rows: dict[str, list[dict]]) -> None:
     for theme in session.themes:
         rows["themes"].append({"id": theme.id, "session_id": session.id,
                                "position": theme.position, "part": theme.part,

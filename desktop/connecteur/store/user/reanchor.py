@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from connecteur.corpus import Item
-from connecteur.corpus.ids import kind_of
+from connecteur.corpus.ids import ID_PATTERN, kind_of
 from connecteur.store.user.anchoring import context_around, locate_quote, match_item
 from connecteur.store.user.items import ItemCatalogue
 
@@ -43,11 +43,17 @@ class Placement:
 
 
 class Resolver:
-    """Item and quote look-ups over one corpus text, with a cache per item snapshot."""
+    """Item and quote look-ups over one corpus text, with a cache per item snapshot.
+
+    An annotation is looked for among the items of its own meeting day only (the date
+    its item ID starts with): the library may hold several documents, some with the
+    same passages, and a note must not wander from a removed document to another one
+    — it becomes an orphan, and comes back if that document is imported again.
+    """
 
     def __init__(self, catalogue: ItemCatalogue) -> None:
         self.catalogue = catalogue
-        self._candidates: dict[str, list[tuple[str, str]]] = {}
+        self._candidates: dict[tuple[str, str | None], list[tuple[str, str]]] = {}
         self._items: dict[tuple[str, str, str], tuple[Item | None, str]] = {}
         self._fields: dict[str, dict] = {}
 
@@ -60,11 +66,15 @@ class Resolver:
     def _find(self, item_id: str, kind: str, old_text: str) -> tuple[Item | None, str]:
         if kind not in self.catalogue.by_kind:
             return None, "orphan"
-        if kind not in self._candidates:
-            self._candidates[kind] = [(i.id, i.text) for i in self.catalogue.by_kind[kind]]
+        parsed = ID_PATTERN.match(item_id.strip())
+        key = (kind, parsed["event"] if parsed else None)
+        if key not in self._candidates:
+            day = f"{key[1]}/"
+            self._candidates[key] = [(i.id, i.text) for i in self.catalogue.by_kind[kind]
+                                     if key[1] is None or i.id.startswith(day)]
         if kind == "session" and self.catalogue.find(item_id) is not None:
             return self.catalogue.find(item_id), "same"  # a date and a number: stable
-        found = match_item(self._candidates[kind], item_id, old_text)
+        found = match_item(self._candidates[key], item_id, old_text)
         if found is None:
             return None, "orphan"
         return self.catalogue.find(found.item_id), found.method

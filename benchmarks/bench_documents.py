@@ -1,0 +1,185 @@
+"""Imported documents at scale: the time to import one, search latency on a library
+enlarged with 20 of them, and the window's start-up with them — each against a
+baseline measured in the same run.
+
+* import: 20 PDFs, the shipped text laid out (tests/documents/document_pdfs.py) under
+  20 other pairs of dates — each the size of the bundled library — imported as the
+  window does it (read the PDF, parse, store, update the open search index);
+  baseline: pypdf's own plain text extraction of the same PDF, the least any import
+  of it costs.
+* search: median and p95 of a set of real queries on the enlarged library (bundled +
+  20 documents: 21 times the items) against the bundled library alone; target < 5 ms.
+* start-up: ``connecteur --exit-when-ready`` with the 20 documents and without, and the
+  empty PySide6 window of bench_startup.py (targets there: < 1 s, ≤ 1.6 × the empty
+  window); the search index is warm in both homes.
+
+    python benchmarks/bench_documents.py            # 20 documents
+    BENCH_DOCUMENTS=5 python benchmarks/bench_documents.py
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests" / "documents"))
+
+from document_pdfs import PLAIN, render  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
+
+from bench_startup import EMPTY_WINDOW, TARGET_MS, TARGET_RATIO, _app_command, _ready_ms  # noqa: E402
+
+DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "20"))
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+SEARCH_TARGET_MS = 5.0
+QUERIES = ["crise", "numérique", "télétravail", "pharmaciens", "Mulhouse", "illectronisme",
+           "gestion crise", "élus territoires", '"gestion de crise"', '"travail social"',
+           "tele*", "territ*", "teletravial~", "solidairté~", "type:piste crise",
+           "capacitation -numérique"]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def latencies(search, rounds: int = 3, repeat: int = 10) -> dict[str, float]:
+    """Median over every sample; p95 as the median of each round's p95 (a burst of
+    load elsewhere on a shared machine should not decide it)."""
+    for query in QUERIES:
+        search(query)
+    samples, p95s = [], []
+    for _ in range(rounds):
+        this_round = []
+        for _ in range(repeat):
+            for query in QUERIES:
+                started = time.perf_counter()
+                search(query)
+                this_round.append((time.perf_counter() - started) * 1000)
+        p95s.append(percentile(this_round, 0.95))
+        samples += this_round
+    return {"median_ms": round(statistics.median(samples), 2),
+            "p95_ms": round(statistics.median(p95s), 2)}
+
+
+def document_texts(count: int) -> list[str]:
+    from connecteur import paths
+
+    text = paths.corpus_text_path().read_text(encoding="utf-8")
+    return [text.replace("20 MAI 2020", f"20 MAI {2021 + i}")
+            .replace("3 JUILLET 2020", f"3 JUILLET {2021 + i}") for i in range(count)]
+
+
+def make_pdfs(folder: Path, count: int) -> list[Path]:
+    from connecteur.corpus import parse_text
+
+    made = []
+    for number, text in enumerate(document_texts(count), start=1):
+        target = folder / f"synthese-{number:02d}.pdf"
+        target.write_bytes(render(parse_text(text), PLAIN))
+        made.append(target)
+    return made
+
+
+def import_all(pdfs: list[Path], index: Path) -> tuple[dict, object]:
+    from connecteur.app.documents import import_document
+    from connecteur.search import SearchService
+    from connecteur.store import CorpusStore
+
+    corpus = CorpusStore.open()
+    service = SearchService.open(corpus, index)  # warm: built for the bundled library
+    plain, imports = [], []
+    for pdf in pdfs:
+        started = time.perf_counter()
+        for page in PdfReader(io.BytesIO(pdf.read_bytes())).pages:
+            page.extract_text()
+        plain.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        corpus = import_document(pdf, corpus=corpus, search=service).corpus
+        imports.append(time.perf_counter() - started)
+    figures = {"pypdf_plain_ms": round(statistics.median(plain) * 1000),
+               "import_median_ms": round(statistics.median(imports) * 1000),
+               "import_p95_ms": round(percentile(imports, 0.95) * 1000),
+               "first_ms": round(imports[0] * 1000), "last_ms": round(imports[-1] * 1000),
+               "items": sum(1 for _ in corpus.library.items())}
+    return figures, service
+
+
+def search_figures(enlarged_service, work: Path) -> dict:
+    from connecteur.search import SearchService
+    from connecteur.store import CorpusStore
+
+    bundled = SearchService.open(CorpusStore.open(imported=False), work / "index-bundled")
+    try:
+        alone = latencies(lambda q: bundled.search(q))
+    finally:
+        bundled.close()
+    enlarged = latencies(lambda q: enlarged_service.search(q))
+    return {"bundled": alone, "enlarged": enlarged}
+
+
+def startup_figures(home_with: Path, home_without: Path) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    app = _app_command()
+    with_docs = {**env, "CONNECTEUR_HOME": str(home_with)}
+    without = {**env, "CONNECTEUR_HOME": str(home_without)}
+    _ready_ms(app, with_docs)
+    _ready_ms(app, without)  # both indexes warm
+    _ready_ms([sys.executable, "-c", EMPTY_WINDOW], without)
+    empty, bare, loaded = [], [], []
+    for _ in range(RUNS):  # interleaved: a busy machine weighs on all three alike
+        empty.append(_ready_ms([sys.executable, "-c", EMPTY_WINDOW], without))
+        bare.append(_ready_ms(app, without))
+        loaded.append(_ready_ms(app, with_docs))
+    return {"empty_ms": statistics.median(empty), "bundled_ms": statistics.median(bare),
+            "with_documents_ms": statistics.median(loaded)}
+
+
+def report(count: int, imported: dict, search: dict, startup: dict) -> None:
+    print(f"   {count} documents importés ({imported['items']} éléments dans la bibliothèque)")
+    print(f"   import d'un PDF : médiane {imported['import_median_ms']} ms, p95 "
+          f"{imported['import_p95_ms']} ms (premier {imported['first_ms']} ms, dernier "
+          f"{imported['last_ms']} ms) ; référence pypdf seul : {imported['pypdf_plain_ms']} "
+          f"ms ({imported['import_median_ms'] / max(1, imported['pypdf_plain_ms']):.1f} ×)")
+    alone, enlarged = search["bundled"], search["enlarged"]
+    verdict = "tenue" if enlarged["p95_ms"] < SEARCH_TARGET_MS else "manquée"
+    print(f"   recherche, bibliothèque agrandie : médiane {enlarged['median_ms']} ms, p95 "
+          f"{enlarged['p95_ms']} ms (cible < {SEARCH_TARGET_MS:.0f} ms : {verdict}) ; corpus "
+          f"livré seul : p95 {alone['p95_ms']} ms "
+          f"({enlarged['p95_ms'] / max(alone['p95_ms'], 1e-3):.1f} ×)")
+    e, b, w = startup["empty_ms"], startup["bundled_ms"], startup["with_documents_ms"]
+    print(f"   démarrage : fenêtre vide {e:.0f} ms ; connecteur {b:.0f} ms ({b / e:.2f} ×) ; "
+          f"avec les documents {w:.0f} ms ({w / e:.2f} ×, {w / b:.2f} × sans documents) — "
+          f"cibles < {TARGET_MS} ms et ≤ {TARGET_RATIO} × la fenêtre vide")
+    print(json.dumps({"documents": count, "import": imported, "search": search,
+                      "startup": startup}, ensure_ascii=False))
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="connecteur-bench-documents-"))
+    try:
+        home, bare = work / "home", work / "home-bare"
+        home.mkdir()
+        bare.mkdir()
+        os.environ["CONNECTEUR_HOME"] = str(home)
+        pdfs = make_pdfs(work, DOCUMENTS)
+        imported, service = import_all(pdfs, home / "cache" / "index")
+        search = search_figures(service, work)
+        service.close()
+        startup = startup_figures(home, bare)
+        report(DOCUMENTS, imported, search, startup)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
