@@ -118,9 +118,9 @@ def test_highlight_with_a_note(qtbot, make_window) -> None:
     dialog = window.highlights.highlight_with_note("blue")
     assert dialog.isVisible() and "« La littérature existe »" in dialog.label.text()
     type_text(dialog.text, "À citer en ouverture — « évident » ?")
-    dialog.save()
-    written(qtbot, window)
-    assert not dialog.isVisible()  # closed once saved
+    with qtbot.waitSignal(dialog.destroyed, timeout=10_000):  # closed once saved
+        dialog.save()
+        written(qtbot, window)
     [found] = user(window).highlights.for_item(LEAD_03)
     assert (found.quote, found.colour, found.note) == (
         "La littérature existe", "blue", "À citer en ouverture — « évident » ?")

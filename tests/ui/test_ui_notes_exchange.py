@@ -14,6 +14,7 @@ from user_ui_helpers import LEAD_03, LEAD_04, NASTY, SESSION_1, open_window, use
 
 from connecteur import paths
 from connecteur.app.exchange import FOLDER, SESSION, ResourceScope
+from connecteur.store.user.markdown import neutral
 
 RESOURCE = "2020-05-20/s1/resource/01"
 
@@ -81,7 +82,7 @@ def test_export_then_import_into_an_empty_home(qtbot, make_window, tmp_path, mon
     assert chooser.suggested[-1].name.startswith("annotations-connecteur-")
     assert chooser.suggested[-1].suffix == ".md" and markdown.is_file()
     text = markdown.read_text(encoding="utf-8")
-    assert f"connecteur://{LEAD_03}" in text and NASTY in text
+    assert f"connecteur://{LEAD_03}" in text and neutral(NASTY) in text  # no raw HTML
     assert "Connecteur Recherche, 20 mai 2020, session 1" in text
     folder_json = export("json", folder_id)
     assert folder_json.name.startswith("dossier-manager-en-crise-session-de-mars-")

@@ -56,3 +56,4 @@ class ApplicationContext(QObject):
         self.user.close()
         self.operations.wait()
         self.settings.sync()
+        self.languages.release()

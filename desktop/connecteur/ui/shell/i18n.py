@@ -57,6 +57,14 @@ class LanguageManager(QObject):
             self.language_changed.emit(language)
         return language
 
+    def release(self) -> None:
+        """Take this manager's translators out of the application (the window closes;
+        another context must not inherit a language it did not choose)."""
+        app = QCoreApplication.instance()
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators = []
+
     def _load(self, language: str) -> list[QTranslator]:
         found = []
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
