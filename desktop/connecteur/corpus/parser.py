@@ -84,6 +84,20 @@ def _bullet(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _new_reference(prev: _Line, text: str) -> bool:
+    """Whether a line of a resource starts another reference held in the same bullet
+    (the source's line break then stays): it opens with a capital letter, after a
+    line that ended on a complete web address, or that the PDF did not wrap and that
+    does not end mid-sentence."""
+    if not text[:1].isupper() or not prev.text:
+        return False
+    last = prev.text.rsplit(" ", 1)[-1]
+    found = URL_RE.search(last)
+    if found and found.end() == len(last):
+        return join_lines([prev.text, text]) == f"{prev.text} {text}"
+    return not prev.wrapped and not prev.text.endswith((",", ";", ":", "(", "-", "–", "«"))
+
+
 def _is_part(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
@@ -132,6 +146,7 @@ class _Event:
 class _Line:
     number: int
     text: str
+    wrapped: bool = False  # the source line ended with a space: the PDF wrapped it there
 
 
 class _Reader:
@@ -321,6 +336,8 @@ class _Reader:
         if bullet or not self.entry:
             self.entry = _Entry(line.number, [bullet[1] if bullet else text])
             session.resources.append(self.entry)
+        elif self.prev is not None and _new_reference(self.prev, text):
+            self.entry.items.append([text])  # a second reference in the same bullet
         else:
             self.entry.add(text)
 
@@ -394,7 +411,8 @@ class _Freezer:
         return FieldSite(ids.item_id(sid, "field_site", rank), sid, rank, body, items, urls)
 
     def resource(self, sid: str, rank: int, entry: _Entry) -> Resource:
-        text = join_lines(entry.lines + [line for item in entry.items for line in item])
+        # ``items`` hold the further references of one bullet, each on its own line
+        text = "\n".join(join_lines(lines) for lines in (entry.lines, *entry.items))
         self.check_urls(entry.line, text)
         urls = unique([u.url for u in find_urls(text)])
         return Resource(ids.item_id(sid, "resource", rank), sid, rank, text, urls)
@@ -445,7 +463,8 @@ def parse_text(text: str) -> Library:
     least one session; anything else odd is kept and reported in ``warnings``.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines = [_Line(n, clean_line(raw)) for n, raw in enumerate(text.split("\n"), start=1)]
+    lines = [_Line(n, clean_line(raw), raw != raw.rstrip(" \t\u00a0"))
+             for n, raw in enumerate(text.split("\n"), start=1)]
     reader = _Reader(lines)
     reader.run()
     if not reader.events or not any(e.sessions for e in reader.events):
