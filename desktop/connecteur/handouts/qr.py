@@ -15,6 +15,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from connecteur.handouts import qr_cache
@@ -74,6 +75,41 @@ def qr_modules(url: str) -> tuple[int, str]:
     ops = [f"{run.start()} {count - index - 1} {run.end() - run.start()} 1 re"
            for index, row in enumerate(rows) for run in _DARK.finditer(row)]
     return count, "\n".join(ops)
+
+
+MIN_MODULE = 0.5 * mm  # a phone reads 0.5 mm modules printed at 150 dpi and up
+MIN_SIZE = 15 * mm  # small codes are printed larger: easier to aim at
+QUIET_MODULES = 4  # the blank margin a reader needs around a code, in modules
+
+
+def module_size(url: str) -> float:
+    """The printed width of one module of the code of ``url`` (points)."""
+    count = qr_modules(url)[0]
+    return max(MIN_MODULE, MIN_SIZE / count)
+
+
+def code_size(url: str) -> float:
+    """The printed width of the code of ``url``, quiet zone not included (points)."""
+    return qr_modules(url)[0] * module_size(url)
+
+
+def quiet_zone(url: str) -> float:
+    return QUIET_MODULES * module_size(url)
+
+
+def svg(url: str, module: float = 1.0) -> str:
+    """The code of ``url`` as an inline SVG, quiet zone included (``module`` in mm)."""
+    count, _ = qr_modules(url)
+    rows = qr_cache.rows(url, encode)
+    side = count + 2 * QUIET_MODULES
+    path = "".join(f"M{run.start() + QUIET_MODULES} {index + QUIET_MODULES}"
+                   f"h{run.end() - run.start()}v1h-{run.end() - run.start()}z"
+                   for index, row in enumerate(rows) for run in _DARK.finditer(row))
+    size = f"{side * module:g}mm"
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" '
+            f'width="{size}" height="{size}" shape-rendering="crispEdges" aria-hidden="true">'
+            f'<rect width="{side}" height="{side}" fill="#fff"/>'
+            f'<path d="{path}" fill="#000"/></svg>')
 
 
 def draw_qr(canvas: Canvas, url: str, x: float, y: float, size: float) -> None:
