@@ -198,7 +198,14 @@ def test_malformed_url_is_kept_as_text_and_reported(library: Library) -> None:
                             "0000",)
     assert jeannot.text.endswith("0000₁")
     assert any("₁" in m for m in messages)
-    assert len(library.warnings) == 2
+
+
+def test_a_word_split_by_a_space_is_kept_and_reported(library: Library) -> None:
+    """ "C ela" in the introduction: printed as the source has it, flagged for a human."""
+    assert "C ela n’a pas vocation" in " ".join(b.text for b in library.about.blocks)
+    assert [(w.line, w.message) for w in library.warnings if "coupé" in w.message] == [
+        (41, "mot peut-être coupé par une espace : « C ela » (gardé tel quel)")]
+    assert len(library.warnings) == 3  # and nothing else is taken for one
 
 
 @pytest.mark.parametrize(("item_id", "fragment"), [

@@ -86,6 +86,14 @@ def test_further_references_in_one_resource_bullet_keep_their_line() -> None:
     assert session.resources[0].urls == ("https://a.fr/x", "https://b.fr/y")
 
 
+def test_a_word_cut_by_a_space_is_reported_not_corrected() -> None:
+    library = parse_text(HEAD.replace("Une introduction.", "C ela dit. A la fin, à la "
+                                      "page, L. Dupont et M. Martin, Y compris. T el quel."))
+    assert library.sessions[0].introduction.startswith("C ela dit.")
+    assert [w.message.split(" : ")[1] for w in library.warnings] == [
+        "« C ela » (gardé tel quel)", "« T el » (gardé tel quel)"]
+
+
 @pytest.mark.parametrize(("lines", "text"), [
     (["Est-", "ce que"], "Est-ce que"),
     (["https://www.fonction-", "publique.gouv.fr/files/", "guide.pdf"],

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from connecteur.corpus.citations import FORMATS, export_citations
+from connecteur.corpus.citations import FORMATS, citations, export_citations
 from connecteur.corpus.reference import french_date
 from connecteur.errors import ConnecteurError
 from connecteur.fileio import write_atomically
@@ -161,8 +161,13 @@ def run_cite(args: argparse.Namespace) -> int:
         resources = list(session.resources)
     else:
         resources = corpus.resources()
-    text = export_citations([(r, corpus.session_of(r)) for r in resources], args.format)
-    _emit(text, args.output, f"{len(resources)} ressource(s) exportée(s)")
+    pairs = [(r, corpus.session_of(r)) for r in resources]
+    text = export_citations(pairs, args.format)
+    entries = len(citations(pairs))
+    what = f"{len(resources)} ressource(s) exportée(s)"
+    if entries != len(resources):  # a bullet may hold several references
+        what += f" ({entries} références)"
+    _emit(text, args.output, what)
     return 0
 
 

@@ -62,6 +62,9 @@ PAGE_NUMBER_RE = re.compile(r"^\d{1,3}$")
 SECTIONS = {"PISTES DE REFLEXION": "leads", "TERRAINS": "field_sites",
             "RESSOURCES": "resources"}
 ARROW, DOT = "→", "•"
+# A capital consonant standing alone before a lower-case word: no French word is a lone
+# consonant (``à``, ``a``, ``y``, ``ô`` are vowels), so the PDF split a word there.
+SPLIT_WORD_RE = re.compile(r"(?<![\w.’'-])[B-DF-HJ-NP-TV-XZÇ] [a-zà-ÿœ]{2,}")
 _SENTENCE_END = (".", "?", "!")
 
 
@@ -180,8 +183,16 @@ class _Reader:
             if not line.text:
                 self._blank()
                 continue
+            self._check_words(line)
             self._line(line, self._next_text(index))
             self.prev, self.prev_blank = line, False
+
+    def _check_words(self, line: _Line) -> None:
+        """Report a word the PDF seems to have cut with a space (``C ela``): kept as
+        the source has it, for a human to correct."""
+        for match in SPLIT_WORD_RE.finditer(line.text):
+            self.warn(line.number, f"mot peut-être coupé par une espace : « {match.group()} » "
+                                   "(gardé tel quel)")
 
     def _next_text(self, index: int) -> str:
         for line in self.lines[index + 1:]:

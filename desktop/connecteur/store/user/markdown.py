@@ -3,7 +3,8 @@
 Built from an export document (``user_export``), so the Markdown and the JSON always
 say the same thing. Each item gets its printed reference, a ``connecteur://`` link
 back to it and its text as a quotation; notes are written as typed (they already use
-Markdown's light formatting); corpus text and quotes are escaped so they stay text.
+Markdown's light formatting); corpus text and quotes are escaped so they stay text,
+their web addresses written once, whole, as links (:mod:`connecteur.corpus.markdown`).
 """
 
 from __future__ import annotations
@@ -11,20 +12,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+from connecteur.corpus import markdown as md
 from connecteur.corpus.reference import french_date
+from connecteur.corpus.text import find_urls
 from connecteur.store.user.model import KIND_LABELS, colour
-
-_SPECIALS = "\\`*_[]<>#|"
 
 
 def _escape(text: str) -> str:
-    for char in _SPECIALS:
-        text = text.replace(char, "\\" + char)
-    return text
+    """Corpus or user text kept literal, its web addresses as working links."""
+    return md.inline(text)
 
 
 def _quote_block(text: str) -> list[str]:
-    return [f"> {_escape(line)}" if line else ">" for line in text.split("\n")]
+    """An item's text as a quotation, line by line (each line a paragraph of it)."""
+    return [f"> {md.block(line)}" if line else ">" for line in text.split("\n")]
 
 
 def _day(timestamp: str | None) -> str:
@@ -104,8 +105,16 @@ def _folder_lines(folder: dict, annotations: _Annotations, level: str,
 
 
 def _title(snapshot: dict) -> str:
+    """The item's first line, shortened, never inside a web address (a cut address
+    would link elsewhere)."""
     text = snapshot["item_text"].split("\n", 1)[0]
-    return text if len(text) <= 90 else text[:89].rstrip() + "…"
+    if len(text) <= 90:
+        return text
+    cut = 89
+    for url in find_urls(text):
+        if url.start < cut < url.end:
+            cut = url.start
+    return text[:cut].rstrip() + "…"
 
 
 def _orphan_lines(document: dict) -> list[str]:
