@@ -6,6 +6,7 @@ Highlights are placed on the item's paragraphs by :mod:`.annotate`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from reportlab.lib.styles import ParagraphStyle
@@ -22,7 +23,7 @@ from connecteur.handouts.annotate import (
     segments,
 )
 from connecteur.handouts.annotate import quoted as _quoted
-from connecteur.handouts.flowables import NoteBox, SideColumn, Text, WithCodes
+from connecteur.handouts.flowables import Label, NoteBox, SideColumn, Text, WithCodes
 from connecteur.handouts.fonts import SANS_BOLD, text_width
 from connecteur.handouts.markup import Insert, Mark
 from connecteur.handouts.request import Annotations, Highlight, ListedItem, NoteText
@@ -36,6 +37,7 @@ from connecteur.handouts.styles import (
     highlight_tint,
 )
 
+_NEWLINE = re.compile("\n")
 LEAD_BULLET = "→"
 ITEM_BULLET = "–"
 SPEAKER_BULLET = "•"
@@ -68,7 +70,7 @@ class EntryRenderer:
         links = markup.link_marks(clean)
         flat = clean.replace("\n", " ")
         width = self.line_width(style, inset=inset) - (_NUMBER_WIDTH if numbers else 0)
-        breaks = [i + 1 for i, ch in enumerate(clean) if ch == "\n"]
+        breaks = [m.end() for m in _NEWLINE.finditer(clean)]
         breaks += markup.long_word_breaks(flat, self._width_of(style), width, style.fontSize)
         labels = [Insert(link.start, _url_number(numbers[link.value]))
                   for link in links if numbers and link.value in numbers]
@@ -139,11 +141,11 @@ class EntryRenderer:
                                        f"dans le texte actuel : {_quoted(h)}") for h in lost]
         if notes:
             label = "MA NOTE" if len(notes) == 1 else "MES NOTES"
-            out.append(NoteBox([Text(label, self.styles.note_label),
+            out.append(NoteBox([Label(label, self.styles.note_label),
                                 *(p for note in notes for p in note)], NOTE_BACK, NOTE_BAR))
         folder_note = self.annotations.folder_note_on(item_id)
         if folder_note:
-            out.append(NoteBox([Text("NOTE DU DOSSIER", self.styles.folder_label),
+            out.append(NoteBox([Label("NOTE DU DOSSIER", self.styles.folder_label),
                                 *self.note_paragraphs(folder_note)], FOLDER_BACK, FOLDER_BAR))
         return out
 

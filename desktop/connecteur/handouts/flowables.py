@@ -8,16 +8,19 @@ import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import getAscent
 from reportlab.platypus import Flowable, Paragraph
 
 from connecteur.handouts import linebreaks, qr
 from connecteur.handouts.fonts import SANS, SANS_BOLD, text_width
 from connecteur.handouts.linebreaks import Hyphenator
 from connecteur.handouts.styles import MUTED, RULE, WRITING_RULE, Geometry
+from connecteur.handouts.typography import french_text
 
 _BIG = 1e7  # "as much height as needed" when measuring a box's content
 
@@ -194,6 +197,29 @@ class Heading(Text):
             canvas.setLineWidth(0.6)
             canvas.line(0, -2.5, self.width, -2.5)
             canvas.restoreState()
+
+
+class Label(Flowable):
+    """One short line in a style's font, size and colour, drawn as it is: the labels
+    that come back on every page ("MA NOTE", a session's kicker) need no paragraph
+    markup parsed each time."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = french_text(text)
+        self.style = style
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = availWidth, self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        style = self.style
+        canvas = self.canv
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        canvas.drawString(style.leftIndent,
+                          self.height - getAscent(style.fontName, style.fontSize), self.text)
 
 
 class SideColumn:
@@ -484,6 +510,7 @@ class WithCodes(Flowable):
         self.side.floor = floor
 
 
+@lru_cache(maxsize=1024)
 def caption_lines(url: str, number: int | None, width: float, size: float) -> tuple[str, ...]:
     """The caption under a code: its number when the entry has several, and the site's
     name, on at most two lines of ``width``."""

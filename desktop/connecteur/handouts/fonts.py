@@ -56,7 +56,7 @@ class _Font(TTFont):
         face.charWidths[NARROW_NBSP] = face.charWidths[0x20]
 
     def splitString(self, text, doc, encoding="utf-8"):
-        if isinstance(text, str):
+        if isinstance(text, str) and "\u00a0" in text:
             text = text.replace("\u00a0", "\u202f")
         return super().splitString(text, doc, encoding)
 

@@ -114,7 +114,8 @@ def table_of_contents(headings: Sequence[Heading], styles: Styles, geometry: Geo
     width = geometry.full_width
     entries = _entries(headings, styles.toc)
     small = Text(CONTENTS_TITLE, styles.cover_toc_title)
-    if _height([small, *entries], width) <= room_on_cover:
+    least = sum(e.style.leading + e.style.spaceBefore for e in entries)  # one line each
+    if least <= room_on_cover and _height([small, *entries], width) <= room_on_cover:
         return [Heading(CONTENTS_TITLE, styles.cover_toc_title, outline=CONTENTS_TITLE,
                         level=0), *entries], True
     title = Heading(CONTENTS_TITLE, styles.toc_title, outline=CONTENTS_TITLE, level=0)

@@ -199,12 +199,14 @@ def long_word_breaks(text: str, width_of: Callable[[str], float], line_width: fl
     glyph of the text fonts is wider than one em), so the rest are not measured.
     """
     breaks: list[int] = []
+    known: dict[str, float] = {}  # the width of each character met
     shortest = max(int(line_width // max(font_size, 1.0)), 1)
     for match in re.finditer(rf"\S{{{shortest},}}", text):
         word = match.group()
         if width_of(word) <= line_width:
             continue
-        widths = [width_of(ch) for ch in word]  # no kerning: a string's width is the sum
+        widths = [known[ch] if ch in known else known.setdefault(ch, width_of(ch))
+                  for ch in word]  # no kerning: a string's width is the sum
         if match.start() > 0:
             breaks.append(match.start())
         line_start, used, last_fit = 0, 0.0, None

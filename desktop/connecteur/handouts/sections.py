@@ -22,6 +22,7 @@ from connecteur.handouts.document import WRITING_LABEL
 from connecteur.handouts.entries import EntryRenderer
 from connecteur.handouts.flowables import (
     Heading,
+    Label,
     NotesToPageEnd,
     SectionStart,
     SideColumn,
@@ -70,10 +71,10 @@ class SectionWriter:
 
     # --- headings -----------------------------------------------------------------
 
-    def _kicker(self, session: Session) -> Text:
+    def _kicker(self, session: Session) -> Label:
         """The small line above a session title; it belongs with the title (the
         running header treats it as the title's own)."""
-        kicker = Text(markup.escape(_kicker(session)), self.styles.kicker)
+        kicker = Label(_kicker(session), self.styles.kicker)
         kicker.prelude = True
         return kicker
 

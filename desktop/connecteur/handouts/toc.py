@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
-from connecteur.handouts.markup import attribute
+from connecteur.handouts.flowables import Text
 
 NUMBER_COLUMN = 26.0  # room kept at the right of every entry for its page number
 _DOT = " . "
@@ -35,15 +34,14 @@ def define_number_form(canvas: Canvas, name: str, text: str, font: str, size: fl
     canvas.endForm()
 
 
-class TocEntry(Paragraph):
-    """One line of the table: a link to the heading, dot leaders, its page number."""
+class TocEntry(Text):
+    """One line of the table: a link to the heading, dot leaders, its page number
+    (measured once: the table's height is known before layout)."""
 
     def __init__(self, markup: str, style: ParagraphStyle, key: str) -> None:
         self.key = key
         self.toc_style = style
-        target = attribute(f"#{key}")
-        super().__init__(f'<a href={target}>{markup}</a><onDraw name="toc_end" label="x"/>',
-                         style)
+        super().__init__(f'{markup}<onDraw name="toc_end" label="x"/>', style)
 
     def split(self, availWidth: float, availHeight: float) -> list:
         return []  # an entry is never cut between two pages
@@ -54,6 +52,9 @@ class TocEntry(Paragraph):
         super().draw()
         for x, y in self._ends:  # after the text, so that text extraction reads in order
             self._leaders_and_number(x, y)
+        # the whole entry, leaders and number included, is one link to its heading
+        self.canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1,
+                           thickness=0)
 
     def _end_of_text(self, canvas: Canvas, kind: str, label: str) -> None:
         """Called where the entry's text ends (while the line is being set)."""
@@ -73,5 +74,3 @@ class TocEntry(Paragraph):
         canvas.translate(right, y)
         canvas.doForm(number_form(self.key))
         canvas.restoreState()
-        canvas.linkRect("", self.key, (right - NUMBER_COLUMN, y - 2, right,
-                                       y + style.fontSize), relative=1, thickness=0)
