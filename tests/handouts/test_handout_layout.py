@@ -213,3 +213,11 @@ def test_missing_writing_space_and_parts(store: CorpusStore, tmp_path) -> None:
     pdf = build_pdf(request, tmp_path / "sans.pdf")
     assert "PRISE DE NOTES" not in "".join(pdf.pages)
     assert all(squash(part) in pdf.squashed for part in session.parts)
+
+
+def test_a_bullet_holding_two_references_shows_the_source_line_break(
+        participant_pdf: Pdf) -> None:
+    lines = [line.strip() for page in participant_pdf.pages for line in page.split("\n")]
+    assert any(line.startswith("Plateforme nationale risques et crises") for line in lines)
+    assert any(line.startswith("Sur l’antifragilité") for line in lines)
+    assert any(line.startswith("Sur le care") for line in lines)

@@ -382,7 +382,8 @@ class HtmlWriter:
         notes = "".join(self.notes(item.id, placed, lost))
         if urls and isinstance(item, FieldSite | Resource):
             body = f'<div class="with-codes"><div>{body}</div>{_codes(urls)}</div>'
-        return f'<li class="entry">{body}{notes}</li>'
+            return f'<li class="entry">{body}{notes}</li>'
+        return f"<li>{body}{notes}</li>"
 
 
     @staticmethod
