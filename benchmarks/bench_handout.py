@@ -100,6 +100,7 @@ def first_build(request: HandoutRequest) -> float:
     """A handout built as the first of a new process would be."""
     qr_cache.forget()
     qr.qr_modules.cache_clear()
+    qr.image_data.cache_clear()
     return timed(render_handout, request)[0]
 
 

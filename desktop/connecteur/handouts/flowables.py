@@ -166,20 +166,24 @@ def _rebased(line, offset: int):
     return line
 
 
-class Heading(Text):
+class Heading(Flowable):
     """A heading that the document turns into a bookmark, outline entry and TOC line.
 
-    ``outline`` is the plain-text title for the PDF outline (None: no entry);
-    ``toc`` the escaped markup of its table-of-contents line (None: not listed);
-    ``toc_style`` its style there (``session``, ``part``, ``theme``, ``theme_in_part``);
-    ``running`` the label shown in the running header from this page on.
+    ``text`` is plain text (set the French way here), wrapped at ordinary spaces and
+    drawn as it is: headings carry no markup, so none is parsed. ``outline`` is the
+    title for the PDF outline (None: no entry); ``toc`` the text of its
+    table-of-contents line (None: not listed); ``toc_style`` its style there
+    (``session``, ``part``, ``theme``, ``theme_in_part``); ``running`` the label shown
+    in the running header from this page on.
     """
 
-    def __init__(self, text: str | None, style: ParagraphStyle, *,
+    def __init__(self, text: str, style: ParagraphStyle, *,
                  outline: str | None = None, level: int = 0, toc: str | None = None,
                  toc_style: str = "session", running: str | None = None,
-                 rule: bool = False, **kwargs) -> None:
-        super().__init__(text, style, **kwargs)
+                 rule: bool = False) -> None:
+        super().__init__()
+        self.text = french_text(text)
+        self.style = style
         self.outline = outline
         self.level = level
         self.toc = toc
@@ -187,16 +191,55 @@ class Heading(Text):
         self.running = running
         self.rule = rule  # a thin rule under the heading (the parts of a session)
         self.key: str | None = None  # its bookmark, given when the story is complete
+        self._lines: list[str] = []
+        self._for_width: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._for_width != availWidth:
+            style = self.style
+            room = availWidth - style.leftIndent - style.rightIndent
+            self._lines = wrapped_lines(self.text, style.fontName, style.fontSize, room)
+            self._for_width = availWidth
+        self.width = availWidth
+        self.height = len(self._lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []  # a heading is never cut
+
+    def getPlainText(self) -> str:
+        return self.text
 
     def draw(self) -> None:
-        super().draw()
+        canvas, style = self.canv, self.style
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        y = self.height - getAscent(style.fontName, style.fontSize)
+        for line in self._lines:
+            canvas.drawString(style.leftIndent, y, line)
+            y -= style.leading
         if self.rule:
-            canvas = self.canv
             canvas.saveState()
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.6)
             canvas.line(0, -2.5, self.width, -2.5)
             canvas.restoreState()
+
+
+def wrapped_lines(text: str, font: str, size: float, room: float) -> list[str]:
+    """``text`` in lines of at most ``room`` points, cut at ordinary spaces only (a
+    no-break space holds); a word wider than a line stands alone on its line."""
+    space = text_width(" ", font, size)
+    lines: list[list[str]] = [[]]
+    used = -space
+    for word in text.split(" "):
+        width = text_width(word, font, size)
+        if lines[-1] and used + space + width > room:
+            lines.append([])
+            used = -space
+        lines[-1].append(word)
+        used += space + width
+    return [" ".join(words) for words in lines]
 
 
 class Label(Flowable):

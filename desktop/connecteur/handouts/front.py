@@ -137,13 +137,13 @@ def about_page(about: About, styles: Styles) -> list[Flowable]:
     its short questions and labels as subheadings, its addresses as links."""
     if not about.blocks:
         return []
-    title = markup.escape(about.title or "À propos du Connecteur Recherche")
+    title = about.title or "À propos du Connecteur Recherche"
     out: list[Flowable] = [Heading(title, styles.about_title,
                                    outline=about.title or "À propos", level=0, toc=title,
                                    toc_style="session")]
     for block in about.blocks:
         if block.heading:
-            out.append(Heading(markup.escape(block.heading), styles.about_heading,
+            out.append(Heading(block.heading, styles.about_heading,
                                outline=block.heading, level=1))
             continue
         links = markup.link_marks(block.text)

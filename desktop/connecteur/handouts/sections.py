@@ -17,7 +17,6 @@ from reportlab.platypus import Flowable, KeepTogether
 from connecteur.corpus import FieldSite, Lead, Resource, Session, Speaker, Theme
 from connecteur.corpus.ids import session_of
 from connecteur.corpus.reference import french_date
-from connecteur.handouts import markup
 from connecteur.handouts.document import WRITING_LABEL
 from connecteur.handouts.entries import EntryRenderer
 from connecteur.handouts.flowables import (
@@ -83,9 +82,8 @@ class SectionWriter:
         first = self._first_time(session.id)
         line = session_line(session)
         return [self._kicker(session),
-                Heading(markup.escape(session.title), style,
-                        outline=line if first else None, level=0,
-                        toc=markup.escape(line) if first else None, toc_style="session",
+                Heading(session.title, style, outline=line if first else None, level=0,
+                        toc=line if first else None, toc_style="session",
                         running=running_label(session))]
 
     def _first_time(self, key: str) -> bool:
@@ -97,13 +95,11 @@ class SectionWriter:
 
     def _part_heading(self, session_id: str, part: str) -> Heading:
         first = self._first_time(f"{session_id}#{part}")
-        return Heading(markup.escape(part), self.styles.part,
-                       outline=part if first else None, level=1,
-                       toc=markup.escape(part) if first else None, toc_style="part",
-                       rule=True)
+        return Heading(part, self.styles.part, outline=part if first else None, level=1,
+                       toc=part if first else None, toc_style="part", rule=True)
 
     def _theme_heading(self, theme: Theme) -> list[Flowable]:
-        title = markup.escape(theme.title)
+        title = theme.title
         in_part = bool(theme.part)
         first = self._first_time(theme.id)
         return [Heading(title, self.styles.theme, outline=theme.title if first else None,
@@ -126,7 +122,7 @@ class SectionWriter:
             out.append(Text(self.entries.markup(paragraph, styles.intro), styles.intro))
         out += self.entries.notes(session.id)
         if session.themes:
-            out.append(Text(LEADS_TITLE, styles.section))
+            out.append(Label(LEADS_TITLE, styles.section))
             out += self._themes(session.themes)
         for kind, items in (("field_site", session.field_sites),
                             ("resource", session.resources)):
