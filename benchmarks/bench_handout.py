@@ -56,21 +56,30 @@ def trainer_annotations(store: CorpusStore) -> Annotations:
     return Annotations(notes=notes, highlights=highlights, folder_notes=folder)
 
 
+def _note_paragraphs(note: str) -> list[str]:
+    """A note as the handout sets it: one paragraph per paragraph or list item."""
+    return [block.text for block in markup.note_blocks(note)]
+
+
 def printed_texts(request: HandoutRequest) -> list[str]:
-    """Every text the handout prints, one paragraph each."""
+    """Every text the handout prints, one paragraph each, cut as the handout cuts
+    them (an introduction's paragraphs, a note's paragraphs and list items)."""
     annotations = request.annotations
     texts = [block.text for block in request.about.blocks] if request.about else []
     for session in request.sessions():
-        texts += [session.title, session.introduction]
+        texts += [session.title, *session.introduction.split("\n\n")]
         for theme in session.themes:
             texts.append(theme.title)
             for lead in theme.leads:
-                texts += [lead.body, *lead.items, *annotations.notes_on(lead.id)]
-                texts += [h.note for h in annotations.highlights_on(lead.id) if h.note]
+                texts += [lead.body, *lead.items]
+                for note in annotations.notes_on(lead.id):
+                    texts += _note_paragraphs(note)
+                for highlight in annotations.highlights_on(lead.id):
+                    texts += _note_paragraphs(highlight.note)
         for site in session.field_sites:
             texts += [site.body, *site.items]
         for resource in session.resources:
-            texts += [resource.text, annotations.folder_note_on(resource.id)]
+            texts += [resource.text, *_note_paragraphs(annotations.folder_note_on(resource.id))]
         texts += [speaker.text for speaker in session.speakers]
     return [text for text in texts if text]
 
