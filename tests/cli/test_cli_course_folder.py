@@ -50,7 +50,8 @@ def test_a_folder_from_nothing_to_a_trainer_handout(capsys: pytest.CaptureFixtur
     assert run(capsys, "handout", "--folder", FOLDER, "--edition", "trainer",
                "-o", str(pdf))[0] == 0
     text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
-    assert "Manager en temps de crise" in text and "question d'ouverture" in text
+    # (printed with the typographic apostrophe)
+    assert "Manager en temps de crise" in text and "question d’ouverture" in text
     code, out, _ = run(capsys, "notes", "export", "--folder", FOLDER)
     assert code == 0 and "question d'ouverture" in out
 

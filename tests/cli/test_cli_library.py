@@ -46,7 +46,10 @@ def test_stats(elsewhere: Path) -> None:
     assert total.split()[1:] == ["36", "125", "39", "85", "96", "43"]
     data = json.loads(run("stats", "--json", "--warnings", cwd=elsewhere).stdout)
     assert [s["leads"] for s in data["sessions"]] == [16, 15, 14, 15, 20, 21, 24]
-    assert len(data["warnings"]) == 2
+    assert len(data["warnings"]) == 3
+    warned = run("stats", "--warnings", cwd=elsewhere).stdout
+    assert "ligne 41 : mot peut-être coupé par une espace : « C ela » (gardé tel quel)" in warned
+    assert "caractère inattendu « ₁ » collé à l'adresse" in warned
 
 
 def test_show(elsewhere: Path) -> None:
@@ -60,14 +63,15 @@ def test_show(elsewhere: Path) -> None:
 
 def test_export_json_shape(elsewhere: Path, library: Library) -> None:
     data = json.loads(run("export", "--format", "json", cwd=elsewhere).stdout)
-    assert list(data) == ["events"]
+    assert list(data) == ["format", "version", "documents", "events"]
+    assert (data["format"], data["version"]) == ("connecteur-library", 1)
     event = data["events"][0]
     assert list(event) == ["id", "date", "title", "sessions"]
     session = event["sessions"][0]
     assert list(session) == ["id", "number", "title", "introduction", "speakers", "leads",
-                             "field_sites", "resources"]
+                             "field_sites", "resources", "themes"]
     assert list(session["speakers"][0]) == ["id", "name", "affiliation"]
-    assert list(session["leads"][0]) == ["id", "part", "theme", "text"]
+    assert list(session["leads"][0]) == ["id", "part", "theme", "text", "theme_id"]
     assert list(session["field_sites"][0]) == ["id", "text", "urls"]
     assert list(session["resources"][0]) == ["id", "text", "urls"]
     assert session["leads"][0]["part"] is None

@@ -198,7 +198,14 @@ def test_malformed_url_is_kept_as_text_and_reported(library: Library) -> None:
                             "0000",)
     assert jeannot.text.endswith("0000₁")
     assert any("₁" in m for m in messages)
-    assert len(library.warnings) == 2
+
+
+def test_a_word_split_by_a_space_is_kept_and_reported(library: Library) -> None:
+    """ "C ela" in the introduction: printed as the source has it, flagged for a human."""
+    assert "C ela n’a pas vocation" in " ".join(b.text for b in library.about.blocks)
+    assert [(w.line, w.message) for w in library.warnings if "coupé" in w.message] == [
+        (41, "mot peut-être coupé par une espace : « C ela » (gardé tel quel)")]
+    assert len(library.warnings) == 3  # and nothing else is taken for one
 
 
 @pytest.mark.parametrize(("item_id", "fragment"), [
@@ -281,3 +288,28 @@ def test_ids_unique_readable_and_stable(library: Library) -> None:
     again = parse_text(paths.corpus_text_path().read_text(encoding="utf-8"))
     assert [item.id for item in again.items()] == ids
     assert again == library
+
+
+def test_two_references_in_one_bullet_keep_their_line_break(library: Library) -> None:
+    """Three bullets hold further references on their own source lines: each stays one
+    resource (the counts above hold), with the source's line break between them; a
+    line the PDF wrapped (mid-sentence, or a web address alone on its line) is joined."""
+    broken = {r.id: r.text.split("\n") for s in library.sessions for r in s.resources
+              if "\n" in r.text}
+    assert broken == {
+        "2020-05-20/s1/resource/05": [
+            "Revue de l'ENSOSP dossier Gestion de crise : http://www.ensosp.fr/SP/articles-"
+            "ENSOSP/la-revue-scientifique-perspectives-ndeg20-est-disponible",
+            "Plateforme nationale risques et crises : "
+            "http://pnrs.ensosp.fr/Plateformes/RisquesetCrises"],
+        "2020-05-20/s4/resource/04": [
+            "Travaux sur le care et la vulnérabilité : Fabienne Brugère, Le sexe de la "
+            "sollicitude, 2014, https://journals.openedition.org/lectures/14765",
+            "Sur le care : Joan Tronto, https://www.cairn.info/revue-du-mauss-2008-2-page-243.htm",
+            "Sur la vulnérabilité : Marie Garrau, https://journals.openedition.org/lectures/25839."
+            " https://www.cairn.info/revue-etudes-2010-12-page-631.htm"],
+        "2020-07-03/s3/resource/08": [
+            "Nassim Nicholas Taleb, Antifragile : Les bienfaits du désordre",
+            "Sur l’antifragilité : https://medium.com/essentiels/antifragile-comment-prosp%C3%A9"
+            "rer-dans-un-monde-de-chaos-et-dincertitude-d4da2823b667"],
+    }

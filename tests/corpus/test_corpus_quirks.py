@@ -72,6 +72,28 @@ def test_mixed_bullets_and_several_urls_in_resources() -> None:
         ("https://exemple.fr/a-b.html",), ("https://a.fr/x", "https://b.fr/y"), ()]
 
 
+def test_further_references_in_one_resource_bullet_keep_their_line() -> None:
+    session = only_session(
+        "RESSOURCES\n\n- Revue : https://a.fr/x\nPlateforme : https://b.fr/y\n\n"
+        "- Auteur, Un livre\nSur le livre : https://c.fr/z\n\n"
+        "- Une phrase coupée par la mise en page \nAvec une majuscule : https://d.fr/\n\n"
+        "- Liste de noms,\nDeuxième ligne\n")
+    assert [r.text for r in session.resources] == [
+        "Revue : https://a.fr/x\nPlateforme : https://b.fr/y",
+        "Auteur, Un livre\nSur le livre : https://c.fr/z",
+        "Une phrase coupée par la mise en page Avec une majuscule : https://d.fr/",
+        "Liste de noms, Deuxième ligne"]
+    assert session.resources[0].urls == ("https://a.fr/x", "https://b.fr/y")
+
+
+def test_a_word_cut_by_a_space_is_reported_not_corrected() -> None:
+    library = parse_text(HEAD.replace("Une introduction.", "C ela dit. A la fin, à la "
+                                      "page, L. Dupont et M. Martin, Y compris. T el quel."))
+    assert library.sessions[0].introduction.startswith("C ela dit.")
+    assert [w.message.split(" : ")[1] for w in library.warnings] == [
+        "« C ela » (gardé tel quel)", "« T el » (gardé tel quel)"]
+
+
 @pytest.mark.parametrize(("lines", "text"), [
     (["Est-", "ce que"], "Est-ce que"),
     (["https://www.fonction-", "publique.gouv.fr/files/", "guide.pdf"],

@@ -14,8 +14,6 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -29,19 +27,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from connecteur import paths
 from connecteur.corpus import Library, Session
 from connecteur.corpus.model import MONTH_NAMES_FR
-
-_FONTS = {"Sans": "DejaVuSansCondensed.ttf", "Sans-Bold": "DejaVuSansCondensed-Bold.ttf",
-          "Serif": "DejaVuSerifCondensed.ttf", "Serif-Bold": "DejaVuSerifCondensed-Bold.ttf",
-          "Serif-Italic": "DejaVuSerifCondensed-Italic.ttf"}
+from connecteur.handouts.fonts import register_fonts
 
 
 def _register() -> None:
-    for name, file in _FONTS.items():
-        if f"T{name}" not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(f"T{name}", str(paths.fonts_dir() / file)))
+    """The handouts' own fonts (DejaVu): registering the same files a second time under
+    other names changed how the handouts wrote their no-break spaces."""
+    register_fonts()
 
 
 @dataclass(frozen=True)
@@ -84,7 +78,7 @@ class _Marker(Flowable):
 
 class _Styles:
     def __init__(self, layout: Layout) -> None:
-        face = "TSerif" if layout.serif else "TSans"
+        face = "ConnecteurSerif" if layout.serif else "ConnecteurSans"
         size, lead = layout.body_size, layout.body_size * 1.3
         space = layout.paragraph_space
         self.body = ParagraphStyle("body", fontName=face, fontSize=size, leading=lead,
@@ -99,7 +93,7 @@ class _Styles:
                                       leading=(size + 2) * 1.3, spaceBefore=2 * space,
                                       textColor=colors.HexColor("#1d4f91"))
         self.bullet = ParagraphStyle("bullet", parent=self.body, leftIndent=16, bulletIndent=3,
-                                     bulletFontName="TSans")
+                                     bulletFontName="ConnecteurSans")
         self.sub = ParagraphStyle("sub", parent=self.bullet, leftIndent=30, bulletIndent=18)
         self.box = ParagraphStyle("box", parent=self.bullet, fontSize=size - 1,
                                   leading=(size - 1) * 1.3, spaceAfter=3)
@@ -223,7 +217,7 @@ def render(library: Library, layout: Layout = PLAIN) -> bytes:
 
     def decorate(canvas, doc) -> None:
         canvas.saveState()
-        canvas.setFont("TSans", 8)
+        canvas.setFont("ConnecteurSans", 8)
         if layout.header:
             canvas.drawString(margin, A4[1] - 36, layout.header)
         head = getattr(canvas, "_connecteur_head", None)
@@ -282,7 +276,7 @@ def encrypted_pdf(library: Library) -> bytes:
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4,
                          encrypt=StandardEncryption("secret", canPrint=0))
-    page.setFont("TSans", 11)
+    page.setFont("ConnecteurSans", 11)
     y = 780
     for event in library.events:
         page.drawString(60, y, _date_heading(event.date))

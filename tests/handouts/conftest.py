@@ -1,5 +1,6 @@
-"""Handouts built once per test session (the whole library in both editions, a course
-folder), read back with pypdf; shared data and helpers live in handout_pdfs.py."""
+"""Handouts built once per test session (the whole library in both editions on both
+papers, a course folder), read back with pypdf; shared data and helpers live in
+handout_pdfs.py."""
 
 from __future__ import annotations
 
@@ -36,3 +37,22 @@ def folder_pdf(store: CorpusStore, tmp_path_factory: pytest.TempPathFactory) -> 
                                 edition="trainer", paper="letter", date="2026-03-12",
                                 annotations=annotations(store))
     return build_pdf(request, tmp_path_factory.mktemp("pdf") / "dossier.pdf")
+
+
+@pytest.fixture(scope="session")
+def letter_pdfs(store: CorpusStore, tmp_path_factory: pytest.TempPathFactory
+                ) -> dict[str, Pdf]:
+    """The whole library on US Letter, participant and trainer editions."""
+    folder = tmp_path_factory.mktemp("letter")
+    return {edition: build_pdf(request_for_library(store, edition=edition, paper="letter",
+                                                   annotations=annotations(store)),
+                               folder / f"bibliotheque-{edition}.pdf")
+            for edition in ("participant", "trainer")}
+
+
+@pytest.fixture(scope="session")
+def all_library_pdfs(participant_pdf: Pdf, trainer_pdf: Pdf, letter_pdfs: dict[str, Pdf]
+                     ) -> dict[str, Pdf]:
+    return {"A4 participant": participant_pdf, "A4 formateur": trainer_pdf,
+            "Letter participant": letter_pdfs["participant"],
+            "Letter formateur": letter_pdfs["trainer"]}

@@ -13,6 +13,7 @@ import pypdf
 
 from connecteur.handouts import Annotations, Highlight, build_handout
 from connecteur.handouts.document import SOURCE_LINE
+from connecteur.handouts.markup import typeset
 from connecteur.store import CorpusStore
 
 # Notes whose words are nowhere in the corpus (checked by test_markers_are_not_in_corpus),
@@ -55,7 +56,17 @@ NOTE_LABELS = ("MA NOTE", "MES NOTES", "NOTE DU DOSSIER")
 def squash(text: str) -> str:
     """Text without what layout adds or moves: white space (also no-break), hyphens
     (the PDF hyphenates at line ends)."""
-    return re.sub(r"[\s\u00a0\u00ad-]+", "", text)
+    return re.sub(r"[\s\u00a0\u202f\u00ad-]+", "", text)
+
+
+def printed(text: str) -> str:
+    """Source text as a handout prints it (French typography), squashed."""
+    return squash(typeset(text))
+
+
+# "[2] https://…": the number of a web address whose entry has several QR codes.
+URL_NUMBER = re.compile(r"\[\d{1,2}\](?=(?:https?|ftp)://)")
+TRAINER_MARK = "ÉDITION FORMATEUR·RICE — NE PAS DISTRIBUER"
 
 
 def annotations(store: CorpusStore) -> Annotations:
@@ -92,7 +103,7 @@ class Pdf:
     def body_lines(self, index: int) -> list[str]:
         """A page's text lines without the running header and footer."""
         total = len(self.pages)
-        chrome = {self.title, SOURCE_LINE, f"page {index + 1} / {total}"}
+        chrome = {self.title, SOURCE_LINE, TRAINER_MARK, f"page {index + 1} / {total}"}
         return [line for line in self.pages[index].split("\n")
                 if line.strip() not in chrome and not _RUNNING.match(line.strip())]
 
@@ -103,7 +114,8 @@ class Pdf:
 
     @cached_property
     def squashed(self) -> str:
-        return squash(self.body)
+        """The body squashed, without the numbers of web addresses."""
+        return URL_NUMBER.sub("", squash(self.body))
 
     def uris(self) -> set[str]:
         found = set()

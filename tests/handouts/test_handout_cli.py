@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from handout_pdfs import Pdf, squash
+from handout_pdfs import Pdf, printed, squash
 
 from connecteur.store import CorpusStore
 
@@ -38,8 +38,8 @@ def test_prints_sessions_and_says_where(store: CorpusStore, tmp_path: Path) -> N
     assert squash("Inclusion & démocratie") in cover and "CamilleMartin" in cover
     assert "12mars2026" in cover
     for sid in ("2020-05-20/s4", "2020-07-03/s1"):
-        assert squash(store.get(sid).introduction) in pdf.squashed
-    assert squash(store.get("2020-05-20/s1").introduction) not in pdf.squashed
+        assert printed(store.get(sid).introduction) in pdf.squashed
+    assert printed(store.get("2020-05-20/s1").introduction) not in pdf.squashed
     assert sorted(p.name for p in tmp_path.iterdir()) == ["support.pdf"]
 
 

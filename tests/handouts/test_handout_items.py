@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from handout_pdfs import FOLDER_ITEMS, FOLDER_NOTES, LEAD_13, Pdf, build_pdf, squash
+from handout_pdfs import FOLDER_ITEMS, FOLDER_NOTES, LEAD_13, Pdf, build_pdf, printed, squash
 
 from connecteur.corpus import Lead, Theme
 from connecteur.errors import NotFoundError
@@ -20,6 +20,8 @@ from connecteur.handouts import (
     request_for_library,
     request_for_sessions,
 )
+from connecteur.handouts.markup import typeset
+from connecteur.handouts.sections import session_line
 from connecteur.store import CorpusStore
 
 
@@ -32,7 +34,7 @@ def _first_text(store: CorpusStore, item_id: str) -> str:
 
 def test_folder_keeps_the_chosen_order(store: CorpusStore, folder_pdf: Pdf) -> None:
     text = folder_pdf.squashed.replace("affaiblis1(", "affaiblis(")
-    positions = [text.find(squash(_first_text(store, i))) for i in FOLDER_ITEMS]
+    positions = [text.find(printed(_first_text(store, i))) for i in FOLDER_ITEMS]
     assert -1 not in positions
     assert positions == sorted(positions)
 
@@ -48,13 +50,13 @@ def test_folder_items_sit_under_their_session_and_theme(store: CorpusStore,
     assert after[1] == session.title and lead.theme in after
     # a whole theme brings all its leads; only the groups present get a heading
     theme = store.get("2020-07-03/s2/theme/03")
-    assert all(squash(x.body) in folder_pdf.squashed for x in theme.leads)
+    assert all(printed(x.body) in folder_pdf.squashed for x in theme.leads)
     assert "Ressources" in lines and "Intervenant·e·s" in lines
     assert "Terrains" not in lines and "Pistes de réflexion" not in lines
 
 
 def test_folder_notes_cover_and_paper(folder_pdf: Pdf) -> None:
-    assert all(squash(note) in folder_pdf.squashed for note in FOLDER_NOTES.values())
+    assert all(printed(note) in folder_pdf.squashed for note in FOLDER_NOTES.values())
     cover = folder_pdf.pages[0]
     assert squash("Manager en crise — session de mars") in squash(cover)
     assert "12 mars 2026" in cover
@@ -75,7 +77,7 @@ def test_missing_parts_leave_no_heading(store: CorpusStore, tmp_path) -> None:
                         "NOTE DU DOSSIER", "PRISE DE NOTES", "Notes sur des passages disparus"}
     assert not pdf.uris()
     titles = [entry.title for entry in pdf.reader.outline if not isinstance(entry, list)]
-    assert titles == ["Sommaire", f"Session 2 — {session.title}"]
+    assert titles == ["Sommaire", typeset(session_line(session))]
 
 
 def test_request_for_sessions(store: CorpusStore) -> None:

@@ -9,13 +9,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from handout_pdfs import NOTE_LABELS, NOTES, PRINTED_NOTES, Pdf, squash
+from handout_pdfs import NOTE_LABELS, NOTES, PRINTED_NOTES, Pdf, printed, squash
 
 from connecteur import paths
 from connecteur.corpus import Session
-from connecteur.corpus.reference import french_date
 from connecteur.corpus.text import find_urls
 from connecteur.handouts.build import AUTHOR
+from connecteur.handouts.markup import typeset
+from connecteur.handouts.sections import session_line
 from connecteur.store import CorpusStore
 
 
@@ -44,13 +45,13 @@ def test_every_session_is_printed_whole(edition: str, store: CorpusStore, traine
                                         participant_pdf: Pdf) -> None:
     pdf = trainer_pdf if edition == "trainer" else participant_pdf
     # the trainer edition calls the highlight's note after the passage (see below)
-    printed = pdf.squashed.replace("affaiblis1(", "affaiblis(")
+    shown = pdf.squashed.replace("affaiblis1(", "affaiblis(")
     for session in store.sessions:
         missing = [text[:60] for text in printed_segments(session)
-                   if squash(text) not in printed]
+                   if printed(text) not in shown]
         assert not missing, f"{session.id}: {missing}"
-    about = [block.text for block in store.library.about.blocks]
-    assert all(squash(text) in printed for text in about)
+    about = [block.heading or block.text for block in store.library.about.blocks]
+    assert all(printed(text) in shown for text in about)
 
 
 def test_french_characters_survive(store: CorpusStore, trainer_pdf: Pdf) -> None:
@@ -59,7 +60,7 @@ def test_french_characters_survive(store: CorpusStore, trainer_pdf: Pdf) -> None
     assert body.count("→") >= entries  # the bullet of every lead, field site and resource
     for text in ("Organisations publiques à l’épreuve de l’incertitude", "« Où atterrir",
                  "crise -> formation", "Intervenant·e·s", "une œuvre « commune »"):
-        assert squash(text) in trainer_pdf.squashed, text
+        assert printed(text) in trainer_pdf.squashed, text
 
 
 def test_links_are_link_annotations_with_the_corpus_urls(store: CorpusStore,
@@ -68,7 +69,9 @@ def test_links_are_link_annotations_with_the_corpus_urls(store: CorpusStore,
     item_urls = {u for s in store.sessions for x in (*s.field_sites, *s.resources)
                  for u in x.urls}
     about_urls = {u.url for block in store.library.about.blocks for u in find_urls(block.text)}
-    assert len(item_urls) >= 90
+    about_urls |= {f"mailto:{address}" for block in store.library.about.blocks
+                   for address in re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", block.text)}
+    assert len(item_urls) >= 90 and len(about_urls) == 5  # the e-mail addresses
     assert participant_pdf.uris() == item_urls | about_urls
     assert trainer_pdf.uris() == item_urls | about_urls | {
         "https://www.cnfpt.fr/trouver-une-formation"}
@@ -103,26 +106,43 @@ def _outline(pdf: Pdf) -> list[tuple[int, str, int]]:
     return found
 
 
-def test_outline_has_sessions_parts_and_themes(store: CorpusStore,
-                                               participant_pdf: Pdf) -> None:
+def _session_children(session: Session) -> list[tuple[int, str]]:
+    """What a session's bookmark holds: parts, themes (under their part), groups."""
+    expected: list[tuple[int, str]] = []
+    for theme in session.themes:
+        if theme.part and (1, typeset(theme.part)) not in expected:
+            expected.append((1, typeset(theme.part)))
+        expected.append((2 if theme.part else 1, typeset(theme.title)))
+    return [*expected, (1, "Terrains"), (1, "Ressources"), (1, "Intervenant·e·s")]
+
+
+def test_outline_has_dated_sessions_parts_and_themes(store: CorpusStore,
+                                                     participant_pdf: Pdf) -> None:
     outline = _outline(participant_pdf)
+    titles = [title for _, title, _ in outline]
     top = [title for level, title, _ in outline if level == 0]
     assert top == ["Sommaire", "À propos du Connecteur Recherche",
-                   *(f"Session {s.number} — {s.title}" for s in store.sessions)]
+                   *(typeset(session_line(s)) for s in store.sessions)]
+    about = titles.index("À propos du Connecteur Recherche")
+    assert [(level, title) for level, title, _ in outline[about + 1:about + 3]] == [
+        (1, "Comment lire ce document\u00a0?"), (1, "Contacts")]
     for session in store.sessions:
-        start = [t for _, t, _ in outline].index(f"Session {session.number} — {session.title}")
+        start = titles.index(typeset(session_line(session)))
         children = []
         for level, title, _ in outline[start + 1:]:
             if level == 0:
                 break
             children.append((level, title))
-        expected = []
-        for theme in session.themes:
-            if theme.part and (1, theme.part) not in expected:
-                expected.append((1, theme.part))
-            expected.append((2 if theme.part else 1, theme.title))
-        expected += [(1, "Terrains"), (1, "Ressources"), (1, "Intervenant·e·s")]
-        assert children == expected, session.id
+        assert children == _session_children(session), session.id
+
+
+def test_sessions_open_on_a_right_hand_page(store: CorpusStore, participant_pdf: Pdf,
+                                            trainer_pdf: Pdf) -> None:
+    """Printed two-sided (the default), every session starts on an odd page."""
+    for pdf in (participant_pdf, trainer_pdf):
+        pages = {title: page for level, title, page in _outline(pdf) if level == 0}
+        starts = [pages[typeset(session_line(s))] for s in store.sessions]
+        assert all(page % 2 == 1 for page in starts), starts
 
 
 def _toc(pdf: Pdf) -> list[tuple[str, int]]:
@@ -139,28 +159,26 @@ def _toc(pdf: Pdf) -> list[tuple[str, int]]:
     return entries
 
 
-def test_table_of_contents_agrees_with_pages_and_outline(store: CorpusStore,
-                                                         trainer_pdf: Pdf) -> None:
+def test_table_of_contents_lists_parts_and_agrees_with_pages_and_outline(
+        store: CorpusStore, trainer_pdf: Pdf) -> None:
     toc = _toc(trainer_pdf)
     expected = ["À propos du Connecteur Recherche"]
-    headings = {"À propos du Connecteur Recherche": "À propos du Connecteur Recherche"}
+    headings = {squash(expected[0]): expected[0]}
     for s in store.sessions:
-        line = f"{french_date(s.date)}, session {s.number} — {s.title}"
-        expected += [line, *(t.title for t in s.themes)]
-        headings[line] = s.title
-    assert [squash(entry) for entry, _ in toc] == [squash(e) for e in expected]
+        line = session_line(s)
+        expected += [line, *(title for _, title in _session_children(s)[:-3])]
+        headings[printed(line)] = s.title
+    assert [squash(entry) for entry, _ in toc] == [printed(e) for e in expected]
     pages = [page for _, page in toc]
     assert pages == sorted(pages) and pages[0] == 3
-    by_line = {squash(line): heading for line, heading in headings.items()}
     for entry, page in toc:
-        heading = by_line.get(squash(entry), entry)  # a theme's heading is its TOC line
+        heading = headings.get(squash(entry), entry)  # a theme's heading is its TOC line
         page_text = squash("\n".join(trainer_pdf.body_lines(page - 1)))
-        assert squash(heading) in page_text, (entry, page)
+        assert printed(heading) in page_text, (entry, page)
     outline_pages = {title: page for level, title, page in _outline(trainer_pdf) if level == 0}
+    by_entry = {squash(e): p for e, p in toc}
     for s in store.sessions:
-        line = f"{french_date(s.date)}, session {s.number} — {s.title}"
-        assert outline_pages[f"Session {s.number} — {s.title}"] == dict(
-            (squash(e), p) for e, p in toc)[squash(line)]
+        assert outline_pages[typeset(session_line(s))] == by_entry[printed(session_line(s))]
 
 
 def test_table_of_contents_links_go_to_the_listed_pages(trainer_pdf: Pdf) -> None:
@@ -224,7 +242,7 @@ def test_metadata_and_paper(store: CorpusStore, trainer_pdf: Pdf,
 
 def test_participant_edition_has_no_personal_notes(participant_pdf: Pdf) -> None:
     for note in PRINTED_NOTES:
-        assert squash(note) not in participant_pdf.squashed, note
+        assert printed(note) not in participant_pdf.squashed, note
     lines = {line.strip() for line in participant_pdf.body.split("\n")}
     assert not lines & set(NOTE_LABELS)
     assert "Notes sur des passages disparus" not in lines
@@ -233,7 +251,7 @@ def test_participant_edition_has_no_personal_notes(participant_pdf: Pdf) -> None
 
 def test_trainer_edition_has_every_note(trainer_pdf: Pdf) -> None:
     for note in PRINTED_NOTES:
-        assert squash(note) in trainer_pdf.squashed, note
+        assert printed(note) in trainer_pdf.squashed, note
     lines = {line.strip() for line in trainer_pdf.body.split("\n")}
     assert {"MA NOTE", "NOTE DU DOSSIER", "Notes sur des passages disparus"} <= lines
     assert len(NOTES) == 7

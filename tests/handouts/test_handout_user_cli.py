@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from handout_pdfs import Pdf, squash
+from handout_pdfs import Pdf, printed, squash
 
 from connecteur import paths
 from connecteur.store import CorpusStore, UserStore
@@ -44,7 +44,7 @@ def prepared(store: CorpusStore) -> None:
 
 def _start(store: CorpusStore, item_id: str) -> str:
     item = store.get(item_id)
-    return squash(getattr(item, "body", None) or item.text)[:25]
+    return printed(getattr(item, "body", None) or item.text)[:25]
 
 
 @pytest.mark.usefixtures("prepared")
@@ -59,7 +59,7 @@ def test_folder_in_its_order_with_title_and_folder_note(store: CorpusStore,
     assert squash(FOLDER_TITLE) in cover and "Cadresdesanté" in cover and "12mars2026" in cover
     positions = [pdf.squashed.find(_start(store, i)) for i in ITEMS]
     assert -1 not in positions and positions == sorted(positions)
-    assert squash(FOLDER_NOTE) in pdf.squashed and squash(NOTE) in pdf.squashed
+    assert printed(FOLDER_NOTE) in pdf.squashed and printed(NOTE) in pdf.squashed
     assert pdf.reader.metadata.title == FOLDER_TITLE
 
 
@@ -103,7 +103,7 @@ def test_query_prints_the_results_in_reading_order(store: CorpusStore, tmp_path:
     assert squash("« télétravail »") in squash(pdf.pages[0])
     # Every lead that says "télétravail" is printed, in reading order.
     leads = [lead for s in store.sessions for lead in s.leads if "télétravail" in lead.text]
-    positions = [pdf.squashed.find(squash(lead.body)[:25]) for lead in leads]
+    positions = [pdf.squashed.find(printed(lead.body)[:25]) for lead in leads]
     assert len(leads) >= 3 and -1 not in positions and positions == sorted(positions)
     assert [round(v) for v in pdf.reader.pages[0].mediabox[2:]] == [612, 792]
     empty = run("--query", "zzzqqq", "-o", "vide.pdf", cwd=tmp_path)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from handout_pdfs import Pdf, build_pdf, squash
+from handout_pdfs import Pdf, build_pdf, printed, squash
 
 from connecteur import paths
 from connecteur.corpus import Lead, parse_text, read_corpus_text
@@ -56,7 +56,7 @@ def folder(user: UserStore) -> str:
 
 def _first_words(store: CorpusStore, item_id: str) -> str:
     item = store.get(item_id)
-    return squash(item.body if isinstance(item, Lead) else item.text)[:20]
+    return printed(item.body if isinstance(item, Lead) else item.text)[:20]
 
 
 def test_markers_are_not_in_the_corpus() -> None:
@@ -74,7 +74,7 @@ def test_trainer_folder_in_its_order_with_cover_and_notes(store: CorpusStore, us
     positions = [pdf.squashed.find(_first_words(store, i)) for i in FOLDER_ITEMS]
     assert -1 not in positions and positions == sorted(positions)
     for text in (NOTE, FOLDER_NOTE, HIGHLIGHT_NOTE):
-        assert squash(text) in pdf.squashed, text
+        assert printed(text) in pdf.squashed, text
 
 
 def test_participant_folder_has_no_personal_text(user: UserStore, folder: str,
@@ -82,7 +82,7 @@ def test_participant_folder_has_no_personal_text(user: UserStore, folder: str,
     request = request_for_folder(user, folder, date="", audience="Agents d'accueil")
     assert not request.annotations
     pdf = build_pdf(request, tmp_path / "dossier.pdf")
-    assert squash("Agents d'accueil") in squash(pdf.pages[0])
+    assert printed("Agents d'accueil") in squash(pdf.pages[0])
     assert "12mars2026" not in squash(pdf.pages[0])  # "" means: no date
     everything = squash("".join(pdf.pages)).lower()
     assert not [m for m in MARKERS if m in everything]
@@ -145,6 +145,6 @@ def test_a_note_whose_passage_disappeared_is_still_printed(store: CorpusStore, t
             request_for_sessions(corrected, ["2020-05-20/s1"], edition="trainer"), user)
     pdf: Pdf = build_pdf(request, tmp_path / "s1.pdf")
     heading = pdf.squashed.rfind(squash("Notes sur des passages disparus"))
-    note = pdf.squashed.find(squash(f"« {LEAD_03_START}"))
-    assert 0 <= heading < note < pdf.squashed.find(squash(NOTE))  # after the session, quoted
-    assert pdf.squashed.count(squash(NOTE)) == 1  # not also under the lead now numbered 03
+    note = pdf.squashed.find(printed(f"« {LEAD_03_START}"))
+    assert 0 <= heading < note < pdf.squashed.find(printed(NOTE))  # after the session, quoted
+    assert pdf.squashed.count(printed(NOTE)) == 1  # not also under the lead now numbered 03

@@ -76,12 +76,12 @@ def test_orphans_listed(capsys: pytest.CaptureFixture) -> None:
 def test_cite_each_scope(capsys: pytest.CaptureFixture, prepared: None, tmp_path: Path,
                          corpus_store: CorpusStore) -> None:
     code, out, _ = run(capsys, "cite")
-    assert code == 0 and len(bibtexparser.parse_string(out).entries) == 85
+    assert code == 0 and len(bibtexparser.parse_string(out).entries) == 89  # 85 bullets
     ris = tmp_path / "s1.ris"
     code, _, err = run(capsys, "cite", "--session", "connecteur://2020-05-20/s1", "--format",
                        "ris", "-o", str(ris))
-    assert code == 0 and "9 ressources exportées dans" in err
-    assert len(rispy.loads(ris.read_text(encoding="utf-8"))) == 9
+    assert code == 0 and "9 ressources exportées (10 références)" in err
+    assert len(rispy.loads(ris.read_text(encoding="utf-8"))) == 10
     code, out, _ = run(capsys, "cite", "--folder", FOLDER, "--format", "csl-json")
     session = corpus_store.get("2020-07-03/s2")
     expected = ["connecteur-2020-05-20-s1-resource-02"] + [

@@ -223,3 +223,31 @@ def test_markdown_neutralises_raw_html_and_control_characters(user: UserStore,
         assert "[clic\\](javascript:alert(3))" in text
         assert "&lt;script>alert(1)&lt;/script>" in text and "<https://www.cnfpt.fr>" in text
         assert "2 < 3\nfin" in text
+
+
+def test_markdown_links_point_to_the_library_addresses(user: UserStore,
+                                                       corpus_store: CorpusStore) -> None:
+    """Rendered GitHub-style, every web link of the export is one of the annotated
+    items' own addresses (or one a note links to), and no escape shows."""
+    from markdown_it import MarkdownIt
+
+    items = ["2020-05-20/s2/resource/05", "2020-05-20/s2/resource/18",
+             "2020-05-20/s4/resource/04", "2020-07-03/s3/resource/11"]
+    for item_id in items:
+        user.notes.add(item_id, "à lire, voir [la fiche](https://www.cnfpt.fr/x_y)")
+        user.stars.star(item_id)
+    user.folders.create("Liens")
+    user.folders.add_items("Liens", items)
+    renderer = MarkdownIt("gfm-like")
+    renderer.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    expected = {u for i in items for u in corpus_store.get(i).urls} | {
+        "https://www.cnfpt.fr/x_y"}
+    for text in (user.export_markdown(), user.export_markdown("Liens")):
+        tokens = renderer.parse(text)
+        children = [c for t in tokens if t.children for c in t.children]
+        hrefs = [c.attrs["href"] for c in children if c.type == "link_open"]
+        web = {h for h in hrefs if h.startswith("http")}
+        assert web == expected
+        shown = "".join(c.content for c in children if c.type == "text")
+        assert "\\_" not in shown and "\\#" not in shown
+        assert not [h for h in hrefs if not h.startswith(("http", "connecteur://"))]

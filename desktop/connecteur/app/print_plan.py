@@ -52,6 +52,7 @@ class PrintPlan:
     date: str | None = ""
     trainer_name: str = ""
     writing_space: bool = True
+    two_sided: bool = True  # each session starts on a right-hand page
 
     def cover_options(self) -> dict[str, Any]:
         return {"edition": self.edition, "paper": self.paper,
@@ -60,7 +61,7 @@ class PrintPlan:
                 "audience": self.audience.strip(),
                 "date": None if self.date is None else self.date.strip(),
                 "trainer_name": self.trainer_name.strip(),
-                "writing_space": self.writing_space}
+                "writing_space": self.writing_space, "two_sided": self.two_sided}
 
 
 def request_for_plan(plan: PrintPlan, store: CorpusStore, user: UserStore | None,

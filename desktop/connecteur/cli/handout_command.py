@@ -1,7 +1,7 @@
 """``handout``: print sessions, the whole library, a course folder, the favourites or
-the results of a search as a PDF handout.
+the results of a search as a PDF handout, or as its accessible HTML edition.
 
-The PDF is built in memory and written in one go, so an error (unknown session or
+The file is built in memory and written in one go, so an error (unknown session or
 folder, a folder that cannot be written) never leaves a partial file behind. The
 trainer's own data (folders, favourites, notes for ``--edition trainer``) is read
 from the user database, which is never created nor changed by this command.
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from connecteur import paths
 from connecteur.cli.terminal import say
+from connecteur.cli.wording import count
 from connecteur.errors import ConnecteurError
 
 if TYPE_CHECKING:  # the handouts package (and ReportLab) loads only when the command runs
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # the handouts package (and ReportLab) loads only when the co
 
 EDITIONS = ("participant", "trainer")
 PAPERS = ("a4", "letter")
+FORMATS = ("pdf", "html")
 _PAPER_LABELS = {"a4": "A4", "letter": "US Letter"}
 _SOURCES = "--session, --all, --folder, --favorites ou --query"
 
@@ -63,8 +65,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="nom du formateur ou de la formatrice")
     parser.add_argument("--no-writing-space", action="store_true",
                         help="sans les lignes pour prendre des notes")
-    parser.add_argument("-o", "--output", metavar="FICHIER.pdf", type=Path, required=True,
-                        help="fichier PDF à écrire")
+    parser.add_argument("--single-sided", action="store_true",
+                        help="pour une impression recto seul : les sessions commencent sur "
+                             "la page suivante, sans page laissée pour le verso (par défaut, "
+                             "chaque session commence sur une page de droite)")
+    parser.add_argument("--format", choices=FORMATS, default="pdf",
+                        help="pdf (par défaut) ou html : l'édition accessible, un seul fichier "
+                             "lisible par les lecteurs d'écran, même contenu")
+    parser.add_argument("-o", "--output", metavar="FICHIER", type=Path, required=True,
+                        help="fichier à écrire (.pdf, ou .html avec --format html)")
     parser.set_defaults(run=run_handout)
 
 
@@ -106,7 +115,7 @@ def _check_output(path: Path) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise ConnecteurError(f"{path} est un dossier : donnez un nom de fichier "
-                              "(par ex. support.pdf).")
+                              "(par ex. support.pdf ou support.html).")
     if not folder.is_dir():
         raise ConnecteurError(f"Le dossier {folder} n'existe pas.")
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -145,7 +154,8 @@ def plan_of(args: argparse.Namespace) -> PrintPlan:
         content, tuple(args.session), folder=args.folder or "", query=args.query or "",
         edition=args.edition, paper=args.paper, title=args.title or "",
         subtitle=args.subtitle or "", audience=args.audience, date=args.date,
-        trainer_name=args.trainer, writing_space=not args.no_writing_space)
+        trainer_name=args.trainer, writing_space=not args.no_writing_space,
+        two_sided=not args.single_sided)
 
 
 def _request(args: argparse.Namespace, store: CorpusStore,
@@ -169,7 +179,7 @@ def _needs_user(args: argparse.Namespace) -> bool:
 
 
 def run_handout(args: argparse.Namespace) -> int:
-    from connecteur.handouts import build_handout
+    from connecteur.handouts import build_handout, build_handout_html
     from connecteur.handouts.request import EDITION_LABELS
     from connecteur.store import CorpusStore
 
@@ -182,8 +192,13 @@ def run_handout(args: argparse.Namespace) -> int:
     finally:
         if user is not None:
             user.close()
+    if args.format == "html":
+        result = build_handout_html(request, output)
+        say(f"Support écrit : {result.path} (HTML accessible, "
+            f"{EDITION_LABELS[request.edition]}).")
+        return 0
     result = build_handout(request, output)
-    pages = f"{result.pages} page{'s' if result.pages > 1 else ''}"
+    pages = count(result.pages, "page")
     say(f"Support écrit : {result.path} ({pages}, {EDITION_LABELS[request.edition]}, "
         f"{_PAPER_LABELS[request.paper]}).")
     return 0

@@ -10,7 +10,7 @@ from pathlib import Path
 from connecteur.app import exchange
 from connecteur.cli.terminal import json_safe, say
 from connecteur.cli.wording import count
-from connecteur.corpus.citations import FORMATS
+from connecteur.corpus.citations import FORMATS, citations
 from connecteur.corpus.reference import french_date
 from connecteur.corpus.sources import sniff_file
 from connecteur.errors import ConnecteurError
@@ -207,8 +207,11 @@ def run_cite(args: argparse.Namespace) -> int:
     else:
         resources = exchange.resources_in_scope(corpus, None, exchange.ResourceScope())
     text = exchange.citations_text(resources, args.format)
-    _emit(text, args.output, count(len(resources), "ressource exportée", "ressources exportées"),
-          is_json=args.format == "csl-json")
+    what = count(len(resources), "ressource exportée", "ressources exportées")
+    entries = len(citations(resources))
+    if entries != len(resources):  # a bullet may hold several references
+        what += f" ({count(entries, 'référence')})"
+    _emit(text, args.output, what, is_json=args.format == "csl-json")
     return 0
 
 

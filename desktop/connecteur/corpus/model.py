@@ -147,6 +147,16 @@ class AboutBlock:
     kind: Literal["paragraph", "item"]
     text: str
 
+    @property
+    def heading(self) -> str | None:
+        """The block's text as a subheading when the paragraph is one ("Comment lire
+        ce document ?", "Contacts :"): a few words ending with ``?`` or ``:``, which
+        every presentation sets as a heading (the colon then dropped)."""
+        text = self.text.strip()
+        if self.kind != "paragraph" or len(text.split()) > 5 or not text.endswith(("?", ":")):
+            return None
+        return text[:-1].rstrip() if text.endswith(":") else text
+
 
 @dataclass(frozen=True)
 class About:

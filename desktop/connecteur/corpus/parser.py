@@ -75,6 +75,9 @@ PAGE_LINE_RE = re.compile(r"^(?:page\s*\d{1,3}(?:\s*(?:/|sur)\s*\d{1,3})?"
 SECTIONS = {"PISTES DE REFLEXION": "leads", "TERRAINS": "field_sites",
             "RESSOURCES": "resources"}
 ARROW, DOT = "→", "•"
+# A capital consonant standing alone before a lower-case word: no French word is a lone
+# consonant (``à``, ``a``, ``y``, ``ô`` are vowels), so the PDF split a word there.
+SPLIT_WORD_RE = re.compile(r"(?<![\w.’'-])[B-DF-HJ-NP-TV-XZÇ] [a-zà-ÿœ]{2,}")
 _SENTENCE_END = (".", "?", "!")
 _BLOCK_END = (".", "?", "!", "…")
 # Words a title line cannot end with: the title goes on on the next line.
@@ -107,6 +110,20 @@ def _bullet(text: str) -> tuple[str, str] | None:
     if len(text) > 1 and text[0] in "-–" and text[1] == " ":
         return "-", text[2:].strip()
     return None
+
+
+def _new_reference(prev: _Line, text: str) -> bool:
+    """Whether a line of a resource starts another reference held in the same bullet
+    (the source's line break then stays): it opens with a capital letter, after a
+    line that ended on a complete web address, or that the PDF did not wrap and that
+    does not end mid-sentence."""
+    if not text[:1].isupper() or not prev.text:
+        return False
+    last = prev.text.rsplit(" ", 1)[-1]
+    found = URL_RE.search(last)
+    if found and found.end() == len(last):
+        return join_lines([prev.text, text]) == f"{prev.text} {text}"
+    return not prev.wrapped and not prev.text.endswith((",", ";", ":", "(", "-", "–", "«"))
 
 
 def _is_part(text: str) -> bool:
@@ -222,6 +239,7 @@ class _Event:
 class _Line:
     number: int
     text: str
+    wrapped: bool = False  # the source line ended with a space: the PDF wrapped it there
 
 
 class _Reader:
@@ -261,9 +279,17 @@ class _Reader:
                 self._blank()
                 continue
             self.index, self.skipped = index, False
+            self._check_words(line)
             self._line(line, self._next_text(index))
             if not self.skipped:  # a running header is not part of the text around it
                 self.prev, self.prev_blank = line, False
+
+    def _check_words(self, line: _Line) -> None:
+        """Report a word the PDF seems to have cut with a space (``C ela``): kept as
+        the source has it, for a human to correct."""
+        for match in SPLIT_WORD_RE.finditer(line.text):
+            self.warn(line.number, f"mot peut-être coupé par une espace : « {match.group()} » "
+                                   "(gardé tel quel)")
 
     def _next_text(self, index: int, skip: int = 0) -> str:
         for line in self.lines[index + 1:]:
@@ -506,6 +532,8 @@ class _Reader:
         if bullet or not self.entry:
             self.entry = _Entry(line.number, [bullet[1] if bullet else text])
             session.resources.append(self.entry)
+        elif self.prev is not None and _new_reference(self.prev, text):
+            self.entry.items.append([text])  # a second reference in the same bullet
         else:
             self.entry.add(text)
 
@@ -596,7 +624,8 @@ class _Freezer:
         return FieldSite(ids.item_id(sid, "field_site", rank), sid, rank, body, items, urls)
 
     def resource(self, sid: str, rank: int, entry: _Entry) -> Resource:
-        text = join_lines(entry.lines + [line for item in entry.items for line in item])
+        # ``items`` hold the further references of one bullet, each on its own line
+        text = "\n".join(join_lines(lines) for lines in (entry.lines, *entry.items))
         self.check_urls(entry.line, text)
         urls = unique([u.url for u in find_urls(text)])
         return Resource(ids.item_id(sid, "resource", rank), sid, rank, text, urls)
@@ -694,8 +723,15 @@ def source_lines(text: str, *, from_pdf: bool = False) -> list[_Line]:
     :mod:`connecteur.corpus.pdf` has lost its page numbers already: a number alone on
     its line is then the end of a wrapped sentence or address, and is kept.)"""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines = [_Line(n, clean_line(normalise_line(raw)))
-             for n, raw in enumerate(text.split("\n"), start=1)]
+    # A line that ended with a space was wrapped by the PDF's layout, not broken by its
+    # author (what tells two references of one bullet apart). Text read from a PDF here,
+    # or saved without any trailing space, has lost that clue: every line counts as
+    # wrapped, and only a line ending on a web address still breaks a bullet.
+    raws = text.split("\n")
+    clue = not from_pdf and any(raw != raw.rstrip(" \t\u00a0") for raw in raws)
+    lines = [_Line(n, clean_line(normalise_line(raw)),
+                   not clue or raw != raw.rstrip(" \t\u00a0"))
+             for n, raw in enumerate(raws, start=1)]
     if not from_pdf:
         pages = _page_numbers(lines)
         lines = [line for line in lines

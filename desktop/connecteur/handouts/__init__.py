@@ -6,12 +6,15 @@ Typical use, from the CLI or a Qt worker::
                                    annotations=Annotations(notes={lead_id: [text]}))
     data, result = render_handout(request, progress=report, should_cancel=stop)  # preview
     result = build_handout(request, "support.pdf", progress=report, should_cancel=stop)
+    result = build_handout_html(request, "support.html", should_cancel=stop)  # accessible
 
 The request is built on the UI thread (cheap, immutable), the PDF in a worker:
 ``progress(done, total)`` is called at most once per percent, ``should_cancel()`` after
 every flowable (:class:`HandoutCancelled` is then raised and no file is written).
 Builds take turns (ReportLab's paragraph parser is shared). No other package imports
 ReportLab.
+
+The accessible edition (:mod:`.html`) is the same request written as one HTML file.
 """
 
 from connecteur.handouts.build import HandoutResult, build_handout, render_handout
@@ -22,6 +25,7 @@ from connecteur.handouts.builders import (
     request_for_sessions,
 )
 from connecteur.handouts.document import HandoutCancelled
+from connecteur.handouts.html import build_handout_html, render_html
 from connecteur.handouts.request import (
     EDITIONS,
     PAPERS,
@@ -41,5 +45,6 @@ __all__ = [
     "EDITIONS", "PAPERS", "Annotations", "CoverDetails", "Edition", "HandoutCancelled",
     "HandoutError", "HandoutRequest", "HandoutResult", "Highlight", "ItemsSection",
     "ListedEntry", "NoteText", "Paper", "SessionSection", "build_handout",
-    "render_handout", "request_for_items", "request_for_library", "request_for_sessions",
+    "build_handout_html", "render_handout", "render_html", "request_for_items",
+    "request_for_library", "request_for_sessions",
 ]

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, NextPageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from connecteur.fileio import write_atomically
 from connecteur.handouts import front, qr_cache
 from connecteur.handouts.document import (
+    COVER_FRAME_LOSS,
     Finish,
     HandoutCancelled,
     HandoutDocTemplate,
@@ -30,7 +31,7 @@ from connecteur.handouts.document import (
     ShouldCancel,
 )
 from connecteur.handouts.entries import EntryRenderer
-from connecteur.handouts.flowables import Heading
+from connecteur.handouts.flowables import Heading, SectionStart, SideColumn
 from connecteur.handouts.fonts import register_fonts
 from connecteur.handouts.request import (
     EDITION_LABELS,
@@ -50,6 +51,7 @@ rl_config.useA85 = 0
 _one_build_at_a_time = threading.Lock()
 
 AUTHOR = "CNFPT — Connecteur Recherche 2020"
+TRAINER_AUTHOR = "Formateur·rice (édition personnelle, avec notes)"
 KEYWORDS = ("Connecteur Recherche", "CNFPT", "Fing", "Riposte créative territoriale",
             "formation", "fonction publique territoriale")
 
@@ -64,6 +66,15 @@ class HandoutResult:
     seconds: float
 
 
+def _all_flowables(story: list[Flowable]) -> list[Flowable]:
+    """The story with the content of keep-together groups."""
+    out: list[Flowable] = []
+    for flowable in story:
+        out.append(flowable)
+        out += _all_flowables(getattr(flowable, "_content", []) or [])
+    return out
+
+
 def _known_ids(request: HandoutRequest) -> frozenset[str]:
     ids: set[str] = set()
     for session in request.sessions():
@@ -75,33 +86,48 @@ def _known_ids(request: HandoutRequest) -> frozenset[str]:
     return frozenset(ids)
 
 
-def story_for(request: HandoutRequest, styles: Styles) -> tuple[list[Flowable], Finish]:
+def story_for(request: HandoutRequest, styles: Styles, side: SideColumn
+              ) -> tuple[list[Flowable], Finish]:
     """Every flowable of the handout, in order, and the flowable that ends it."""
     annotations = request.annotations if request.is_trainer else None
-    entries = EntryRenderer(styles, geometry(request.paper), annotations)
-    writer = SectionWriter(request, styles, entries, _known_ids(request))
+    page = geometry(request.paper)
+    entries = EntryRenderer(styles, page, annotations, side)
+    writer = SectionWriter(request, styles, entries, _known_ids(request), side)
     body: list[Flowable] = []
-    if request.about is not None:
-        body += front.about_page(request.about, styles)
+    if request.about is not None and request.about.blocks:
+        body += [SectionStart(recto=False, notes=False), *front.about_page(request.about, styles)]
     for section in request.sections:
         body += writer.session(section.session) if isinstance(section, SessionSection) \
             else writer.items(section)
-    headings = [f for f in body if isinstance(f, Heading) and (f.outline or f.toc)]
+    headings = [f for f in _all_flowables(body)
+                if isinstance(f, Heading) and (f.outline or f.toc)]
     for number, heading in enumerate(headings, 1):
         heading.key = f"h{number}"
-    contents = front.table_of_contents(headings, styles)
-    contents[0].key = "contents"
+    cover = front.cover(request, styles)
+    room = page.frame_height - COVER_FRAME_LOSS - _height(cover, page.full_width) - 12
+    contents, on_cover = front.table_of_contents(headings, styles, page, room)
+    contents[1 if not on_cover else 0].key = "contents"
     finish = Finish(styles)
-    return [*front.cover(request, styles), *contents, *body, finish], finish
+    return [*cover, *contents, NextPageTemplate("content"), *body, finish], finish
 
 
-def _metadata(request: HandoutRequest) -> dict:
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    return sum(f.wrap(width, 1e7)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+               for f in flowables)
+
+
+def metadata(request: HandoutRequest) -> dict:
+    """The PDF's (and the HTML page's) author, subject and keywords."""
     titles = [s.title for s in request.sessions()]
     edition = EDITION_LABELS[request.edition]
+    if request.is_trainer:
+        edition += " — ne pas distribuer"
     subject = f"{request.subtitle} ({edition})" if request.subtitle else \
         f"Support de formation ({edition})"
-    return {"author": request.trainer_name or AUTHOR, "subject": subject,
-            "keywords": [*KEYWORDS, *titles]}
+    author = request.trainer_name or (TRAINER_AUTHOR if request.is_trainer else AUTHOR)
+    return {"author": author, "subject": subject, "keywords": [*KEYWORDS, *titles]}
 
 
 def render_handout(request: HandoutRequest, *, progress: Progress | None = None,
@@ -116,14 +142,17 @@ def _render(request: HandoutRequest, progress: Progress | None,
     started = time.perf_counter()
     register_fonts()
     styles = Styles()
-    story, finish = story_for(request, styles)
-    toc_levels = {f.key: f.toc_level for f in story
+    page = geometry(request.paper)
+    side = SideColumn(page)
+    story, finish = story_for(request, styles, side)
+    toc_styles = {f.key: f.toc_style for f in _all_flowables(story)
                   if isinstance(f, Heading) and f.key and f.toc is not None}
     buffer = io.BytesIO()
-    doc = HandoutDocTemplate(buffer, geometry=geometry(request.paper), title=request.title,
+    doc = HandoutDocTemplate(buffer, geometry=page, title=request.title,
                              edition_label=EDITION_LABELS[request.edition],
-                             toc_levels=toc_levels, progress=progress,
-                             should_cancel=should_cancel, **_metadata(request))
+                             trainer=request.is_trainer, toc_styles=toc_styles, side=side,
+                             progress=progress, should_cancel=should_cancel,
+                             **metadata(request))
     try:
         doc.build(story)
     except LayoutError as exc:

@@ -42,6 +42,7 @@ class CoverDetails:
     trainer_name: str = ""
     annotations: Annotations = NO_ANNOTATIONS
     writing_space: bool = True
+    two_sided: bool = True
 
 
 def today() -> str:
@@ -56,7 +57,7 @@ def _request(title: str, sections: tuple[Section, ...], default_subtitle: str,
         edition=details.edition, paper=details.paper, audience=details.audience.strip(),
         date=today() if details.date is None else details.date.strip(),
         trainer_name=details.trainer_name.strip(), annotations=details.annotations,
-        about=about, writing_space=details.writing_space)
+        about=about, writing_space=details.writing_space, two_sided=details.two_sided)
 
 
 def _unique(ids: Iterable[str]) -> list[str]:

@@ -1,10 +1,18 @@
-"""The front matter: cover page, table of contents, and the corpus's "À propos"."""
+"""The front matter: cover page, table of contents, and the corpus's "À propos".
+
+A short table of contents goes on the cover (a four-page folder handout does not
+spend a page on it); a longer one gets its own pages, across the text and side
+columns, its spacing tightened when a few lines would otherwise spill onto a page of
+their own.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from connecteur.corpus import About
@@ -12,11 +20,13 @@ from connecteur.corpus.reference import french_date
 from connecteur.handouts import markup
 from connecteur.handouts.entries import SPEAKER_BULLET
 from connecteur.handouts.flowables import Heading, Text
-from connecteur.handouts.request import HandoutRequest
-from connecteur.handouts.styles import Styles
+from connecteur.handouts.request import HandoutRequest, ItemsSection, SessionSection
+from connecteur.handouts.styles import Geometry, Styles
 from connecteur.handouts.toc import TocEntry
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CONTENTS_TITLE = "Sommaire"
+_SPILL = 0.2  # a last TOC page filled less than this is avoided by tighter spacing
 
 
 def printed_date(value: str) -> str:
@@ -30,18 +40,21 @@ def printed_date(value: str) -> str:
     return value
 
 
-def _counts(request: HandoutRequest) -> str:
-    """``3 sessions · 42 pistes de réflexion`` for the cover."""
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"
+
+
+def counts(request: HandoutRequest) -> str:
+    """``3 sessions · 42 pistes de réflexion`` or ``6 éléments choisis dans 4
+    sessions`` for the cover: a whole session chosen in a folder is one element."""
     sessions = list(request.sessions())
-    leads = sum(len(s.leads) for s in sessions)
-    whole = [s for s in request.sections if hasattr(s, "session")]
-    if len(whole) == len(request.sections):
-        parts = [f"{len(sessions)} session{'s' if len(sessions) > 1 else ''}",
-                 f"{leads} piste{'s' if leads > 1 else ''} de réflexion"]
-        return " · ".join(parts)
-    entries = sum(len(getattr(s, "entries", ())) for s in request.sections)
-    return f"{entries} élément{'s' if entries > 1 else ''} choisi{'s' if entries > 1 else ''}" \
-        f" dans {len(sessions)} session{'s' if len(sessions) > 1 else ''}"
+    if all(isinstance(s, SessionSection) for s in request.sections):
+        leads = sum(len(s.leads) for s in sessions)
+        return f"{_plural(len(sessions), 'session')} · {_plural(leads, 'piste')} de réflexion"
+    chosen = sum(len(s.entries) if isinstance(s, ItemsSection) else 1
+                 for s in request.sections)
+    return f"{_plural(chosen, 'élément')} {'choisis' if chosen > 1 else 'choisi'} " \
+           f"dans {_plural(len(sessions), 'session')}"
 
 
 def cover(request: HandoutRequest, styles: Styles) -> list[Flowable]:
@@ -58,43 +71,85 @@ def cover(request: HandoutRequest, styles: Styles) -> list[Flowable]:
     details = [("Date", printed_date(request.date)), ("Public", request.audience),
                ("Formateur·rice", request.trainer_name)]
     for label, value in details:
-        if value.strip():
-            out.append(Text(f"<b>{label} :</b> {markup.escape(value)}",
-                                 styles.cover_detail))
-    out.append(Text(f"<b>Contenu :</b> {markup.escape(_counts(request))}",
-                         styles.cover_detail))
+        if value:
+            out.append(Text(f"<b>{label}\u00a0:</b> {markup.escape(value)}",
+                            styles.cover_detail))
+    out.append(Text(f"<b>Contenu\u00a0:</b> {markup.escape(counts(request))}",
+                    styles.cover_detail))
     if request.is_trainer:
         edition = "<b>Édition formateur·rice</b> — avec les notes et surlignages personnels, " \
                   "à ne pas distribuer"
     else:
-        edition = "<b>Édition participant·e</b> — avec de l'espace pour vos notes"
-    out += [Spacer(1, 18), Text(edition, styles.cover_detail), PageBreak()]
+        edition = "<b>Édition participant·e</b> — avec de l’espace pour vos notes"
+    out += [Spacer(1, 18), Text(edition, styles.cover_detail)]
     return out
 
 
-def table_of_contents(headings: Sequence[Heading], styles: Styles) -> list[Flowable]:
-    """The "Sommaire": one line per listed heading (their ``key`` must be set)."""
-    out: list[Flowable] = [Heading("Sommaire", styles.toc_title, outline="Sommaire",
-                                   level=0)]
-    levels = styles.toc_levels
-    for heading in headings:
-        if heading.toc is not None:
-            style = levels[min(heading.toc_level, len(levels) - 1)]
-            out.append(TocEntry(heading.toc, style, heading.key))
-    return out
+def _entries(headings: Sequence[Heading], styles: dict[str, ParagraphStyle]
+             ) -> list[Flowable]:
+    return [TocEntry(h.toc, styles[h.toc_style], h.key) for h in headings if h.toc is not None]
+
+
+def _height(flowables: Sequence[Flowable], width: float) -> float:
+    total = 0.0
+    for index, flowable in enumerate(flowables):
+        total += flowable.wrap(width, 1e7)[1] + flowable.getSpaceAfter()
+        if index:
+            total += flowable.getSpaceBefore()
+    return total
+
+
+def _tightened(styles: dict[str, ParagraphStyle], factor: float
+               ) -> dict[str, ParagraphStyle]:
+    return {name: ParagraphStyle(f"{style.name}_tight", style,
+                                 spaceBefore=style.spaceBefore * factor,
+                                 leading=style.leading * (0.94 + 0.06 * factor))
+            for name, style in styles.items()}
+
+
+def table_of_contents(headings: Sequence[Heading], styles: Styles, geometry: Geometry,
+                      room_on_cover: float) -> tuple[list[Flowable], bool]:
+    """The "Sommaire" (the headings' ``key`` must be set) and whether it sits on the
+    cover: when it fits in ``room_on_cover`` points."""
+    width = geometry.full_width
+    entries = _entries(headings, styles.toc)
+    small = Text(CONTENTS_TITLE, styles.cover_toc_title)
+    least = sum(e.style.leading + e.style.spaceBefore for e in entries)  # one line each
+    if least <= room_on_cover and _height([small, *entries], width) <= room_on_cover:
+        return [Heading(CONTENTS_TITLE, styles.cover_toc_title, outline=CONTENTS_TITLE,
+                        level=0), *entries], True
+    title = Heading(CONTENTS_TITLE, styles.toc_title, outline=CONTENTS_TITLE, level=0)
+    page = geometry.frame_height
+    height = _height([title, *entries], width)
+    pages = math.ceil(height / page)
+    spill = height - (pages - 1) * page
+    if pages > 1 and spill < _SPILL * page:
+        for factor in (0.6, 0.3, 0.0):
+            tight = _entries(headings, _tightened(styles.toc, factor))
+            if _height([title, *tight], width) <= (pages - 1) * page - 24:
+                entries = tight
+                break
+    return [PageBreak(), title, *entries], False
 
 
 def about_page(about: About, styles: Styles) -> list[Flowable]:
-    """The corpus's own introduction (who organised the sessions, how to read them)."""
+    """The corpus's own introduction (who organised the sessions, how to read them):
+    its short questions and labels as subheadings, its addresses as links."""
     if not about.blocks:
         return []
-    title = markup.escape(about.title or "À propos du Connecteur Recherche")
-    out: list[Flowable] = [PageBreak(),
-                           Heading(title, styles.about_title,
+    title = about.title or "À propos du Connecteur Recherche"
+    out: list[Flowable] = [Heading(title, styles.about_title,
                                    outline=about.title or "À propos", level=0, toc=title,
-                                   toc_level=0)]
+                                   toc_style="session")]
     for block in about.blocks:
-        text = markup.render(block.text, markup.link_marks(block.text))
+        if block.heading:
+            out.append(Heading(block.heading, styles.about_heading,
+                               outline=block.heading, level=1))
+            continue
+        links = markup.link_marks(block.text)
+        links += [m for m in markup.email_marks(block.text)
+                  if not any(m.start < u.end and u.start < m.end for u in links)]
+        text = markup.render(block.text, links)
         if block.kind == "item":
             out.append(Text(text, styles.about_item, bulletText=SPEAKER_BULLET))
         else:

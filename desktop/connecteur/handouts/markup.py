@@ -21,20 +21,13 @@ from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr
 
 from connecteur.corpus.text import find_urls
+from connecteur.handouts.typography import Shown, french, protected_spans
 
 # Characters XML (and so ReportLab's parser) refuses, and the lone surrogates a broken
 # clipboard may leave: they are dropped. Tabs become spaces.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 MarkKind = Literal["link", "highlight", "bold"]
-
-# French typography: no line may start with "?", "!", ";", ":" or "»", nor end with
-# "«". The ordinary space there becomes a no-break space — one character for one, so
-# every offset into the text stays valid.
-_SPACE_BEFORE_PUNCT = re.compile(r" (?=[?!;:»])")
-_SPACE_AFTER_QUOTE = re.compile(r"(?<=«) ")
-NBSP = "\u00a0"
-
 
 def clean(text: str) -> str:
     """The text with what cannot be printed removed; line breaks normalised to ``\\n``."""
@@ -46,13 +39,13 @@ def clean(text: str) -> str:
 
 
 def typeset(text: str) -> str:
-    """No-break spaces where French typography wants them (same length as ``text``)."""
-    return _SPACE_AFTER_QUOTE.sub(NBSP, _SPACE_BEFORE_PUNCT.sub(NBSP, text))
+    """The text as printed: French typography (see :mod:`.typography`)."""
+    return french(clean(text)).text
 
 
 def escape(text: str) -> str:
-    """Plain text as ReportLab markup that prints exactly that text."""
-    return _xml_escape(typeset(clean(text)))
+    """Plain text as ReportLab markup that prints that text, set the French way."""
+    return _xml_escape(typeset(text))
 
 
 def attribute(value: str) -> str:
@@ -78,7 +71,18 @@ class Insert:
     markup: str
 
 
-def _open(mark: Mark) -> str:
+@dataclass(frozen=True)
+class Dialect:
+    """How marks, line breaks and text are written: ReportLab's paragraph markup or
+    HTML."""
+
+    open: Callable[[Mark], str]
+    closing: dict[str, str]
+    line_break: str
+    escape: Callable[[str], str]
+
+
+def _reportlab_open(mark: Mark) -> str:
     if mark.kind == "link":
         return f'<a href={attribute(mark.value)} color="#1d4f91">'
     if mark.kind == "highlight":
@@ -86,57 +90,76 @@ def _open(mark: Mark) -> str:
     return "<b>"
 
 
-_CLOSE = {"link": "</a>", "highlight": "</span>", "bold": "</b>"}
+def _html_open(mark: Mark) -> str:
+    if mark.kind == "link":
+        return f"<a href={attribute(mark.value)}>"
+    if mark.kind == "highlight":
+        return f"<mark style={attribute('background-color: ' + mark.value)}>"
+    return "<strong>"
+
+
+REPORTLAB = Dialect(_reportlab_open, {"link": "</a>", "highlight": "</span>", "bold": "</b>"},
+                    "<br/>", _xml_escape)
+HTML = Dialect(_html_open, {"link": "</a>", "highlight": "</mark>", "bold": "</strong>"},
+               "<br>", _xml_escape)
 _ORDER = {"link": 0, "highlight": 1, "bold": 2}  # outermost first
 
 
 def render(text: str, marks: Sequence[Mark] = (), inserts: Sequence[Insert] = (),
-           breaks: Iterable[int] = ()) -> str:
-    """ReportLab markup for ``text`` with marks, inserts and forced line breaks.
+           breaks: Iterable[int] = (), dialect: Dialect = REPORTLAB) -> str:
+    """Markup for ``text`` set the French way, with marks, inserts and forced line
+    breaks (ReportLab's by default).
 
     The text is cut at every mark boundary (a sweep over the boundaries, so a note
     with thousands of marks stays linear); each run opens and closes its own tags, so
     overlapping marks (a highlight across a link) always give well-formed markup.
-    ``breaks`` are offsets before which a ``<br/>`` goes, inside the run's tags (long
-    words, see :func:`long_word_breaks`).
+    ``breaks`` are offsets before which a line break goes, inside the run's tags (long
+    words, see :func:`long_word_breaks`), or before what is inserted there.
     """
     text = clean(text)
     size = len(text)
-    shown = typeset(text)
+    marks = [m for m in marks if 0 <= m.start < m.end <= size]
+    links = [(m.start, m.end) for m in marks if m.kind == "link"]
+    shown = french(text, sorted({*links, *protected_spans(text)}))
     starts: dict[int, list[Mark]] = defaultdict(list)
     ends: dict[int, list[Mark]] = defaultdict(list)
     for mark in marks:
-        if 0 <= mark.start < mark.end <= size:
-            starts[mark.start].append(mark)
-            ends[mark.end].append(mark)
+        starts[mark.start].append(mark)
+        ends[mark.end].append(mark)
     extra: dict[int, list[str]] = defaultdict(list)
     for insert in inserts:
         extra[min(max(insert.at, 0), size)].append(insert.markup)
     line_breaks = sorted({at for at in breaks if 0 < at < size})
+    early = set(extra) & set(line_breaks)  # a break goes before what is inserted there
+    line_breaks = [at for at in line_breaks if at not in early]
     cuts = sorted({0, size, *extra, *starts, *ends})
     active: list[Mark] = []
     out: list[str] = []
     for start, end in zip(cuts, [*cuts[1:], size], strict=True):
         for mark in ends.get(start, ()):
             active.remove(mark)
+        if start in early:
+            out.append(dialect.line_break)
         out.extend(extra.get(start, ()))
         active.extend(starts.get(start, ()))
         if start >= end:
             continue
         ordered = sorted(active, key=lambda m: _ORDER[m.kind])
-        out.extend(_open(m) for m in ordered)
-        out.append(_with_breaks(shown, start, end, line_breaks))
-        out.extend(_CLOSE[m.kind] for m in reversed(ordered))
+        out.extend(dialect.open(m) for m in ordered)
+        out.append(_with_breaks(shown, start, end, line_breaks, dialect))
+        out.extend(dialect.closing[m.kind] for m in reversed(ordered))
     return "".join(out)
 
 
-def _with_breaks(shown: str, start: int, end: int, line_breaks: list[int]) -> str:
-    """``shown[start:end]`` escaped, with ``<br/>`` before each break offset in it."""
+def _with_breaks(shown: Shown, start: int, end: int, line_breaks: list[int],
+                 dialect: Dialect) -> str:
+    """The printed text of source offsets ``[start, end)`` escaped, with a line break
+    before each break offset in it."""
     first = bisect.bisect_left(line_breaks, start)
     last = bisect.bisect_left(line_breaks, end)
-    points = [start, *line_breaks[first:last], end]
-    pieces = [_xml_escape(shown[a:b]) for a, b in itertools.pairwise(points)]
-    return "<br/>".join(pieces)
+    points = [shown.at(p) for p in (start, *line_breaks[first:last], end)]
+    pieces = [dialect.escape(shown.text[a:b]) for a, b in itertools.pairwise(points)]
+    return dialect.line_break.join(pieces)
 
 
 # --- links and long URLs ------------------------------------------------------------
@@ -150,6 +173,15 @@ def link_marks(text: str) -> list[Mark]:
     """A link mark over every web address of the text."""
     return [Mark(u.start, u.end, "link", u.url) for u in find_urls(clean(text))
             if len(u.url) <= MAX_LINK_LENGTH]
+
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def email_marks(text: str) -> list[Mark]:
+    """A ``mailto:`` link over every e-mail address of the text."""
+    return [Mark(m.start(), m.end(), "link", f"mailto:{m.group()}")
+            for m in _EMAIL.finditer(text)]
 
 
 _URL_BREAK_AFTER = "/-_.?&=#"
@@ -167,15 +199,19 @@ def long_word_breaks(text: str, width_of: Callable[[str], float], line_width: fl
     glyph of the text fonts is wider than one em), so the rest are not measured.
     """
     breaks: list[int] = []
+    known: dict[str, float] = {}  # the width of each character met
     shortest = max(int(line_width // max(font_size, 1.0)), 1)
     for match in re.finditer(rf"\S{{{shortest},}}", text):
         word = match.group()
         if width_of(word) <= line_width:
             continue
-        widths = [width_of(ch) for ch in word]  # no kerning: a string's width is the sum
+        widths = [known[ch] if ch in known else known.setdefault(ch, width_of(ch))
+                  for ch in word]  # no kerning: a string's width is the sum
         if match.start() > 0:
             breaks.append(match.start())
         line_start, used, last_fit = 0, 0.0, None
+        scheme = word.find("://")
+        keep = scheme + 4 if scheme > 0 else 0  # never cut right after "https://"
         for i, width in enumerate(widths):
             if used + width > line_width and i > line_start:
                 cut = last_fit if last_fit is not None and last_fit > line_start else i
@@ -183,7 +219,7 @@ def long_word_breaks(text: str, width_of: Callable[[str], float], line_width: fl
                 used = sum(widths[cut:i])
                 line_start, last_fit = cut, None
             used += width
-            if word[i] in _URL_BREAK_AFTER:
+            if word[i] in _URL_BREAK_AFTER and i + 1 > keep:
                 last_fit = i + 1
     return breaks
 

@@ -122,6 +122,9 @@ class HandoutRequest:
     annotations: Annotations = NO_ANNOTATIONS
     about: About | None = None  # the corpus's own introduction, printed after the TOC
     writing_space: bool = True  # ruled lines to write on, after each session or group
+    # Printed on both sides: every session starts on a right-hand page (the left-hand
+    # page this may leave empty gets ruled lines, or stays blank without writing space).
+    two_sided: bool = True
 
     def __post_init__(self) -> None:
         if not self.title or not self.title.strip():

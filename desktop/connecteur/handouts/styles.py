@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -54,17 +54,29 @@ def highlight_tint(colour: str) -> str:
 
 @dataclass(frozen=True)
 class Geometry:
-    """Paper size and margins (points)."""
+    """Paper size and margins (points).
+
+    The text runs in a column of about 70 characters (``frame_width``); to its right,
+    after a gutter, a side column holds the QR codes of the web addresses and leaves
+    room to write in the margin.
+    """
 
     width: float
     height: float
-    left: float = 2.2 * cm
-    right: float = 2.2 * cm
+    left: float
+    right: float
     top: float = 2.4 * cm
     bottom: float = 2.2 * cm
+    gutter: float = 0.7 * cm
+    side: float = 4.2 * cm
 
     @property
     def frame_width(self) -> float:
+        return self.width - self.left - self.right - self.gutter - self.side
+
+    @property
+    def full_width(self) -> float:
+        """The text column, the gutter and the side column."""
         return self.width - self.left - self.right
 
     @property
@@ -72,41 +84,47 @@ class Geometry:
         return self.height - self.top - self.bottom
 
 
+TEXT_COLUMN = 11.7 * cm  # about 70 characters of body text per line
+
+
 def geometry(paper: Paper) -> Geometry:
+    """The page of ``paper``: the same text column on both, centred leftovers."""
     width, height = LETTER if paper == "letter" else A4
-    return Geometry(width, height)
+    spare = width - TEXT_COLUMN - 0.7 * cm - 4.2 * cm - 4.4 * cm
+    return Geometry(width, height, left=2.2 * cm + spare / 2, right=2.2 * cm + spare / 2)
 
 
 BODY_SIZE = 10
 LEAD_INDENT = 14
 ITEM_INDENT = 30
-QR_SIZE = 1.7 * cm
 
 
 class Styles:
-    """The paragraph styles of one build."""
+    """The paragraph styles of one build.
+
+    Headings step down in size and weight: session title, section ("Pistes de
+    réflexion", "Terrains"…), part (upper case, ruled), theme. Every paragraph style
+    that hyphenates names ``fr_FR``; the paragraph itself applies the rules of
+    :mod:`.linebreaks`.
+    """
 
     def __init__(self) -> None:
         body = ParagraphStyle(
             "body", fontName=SERIF, fontSize=BODY_SIZE, leading=13.6, alignment=TA_JUSTIFY,
-            hyphenationLang="fr_FR", embeddedHyphenation=1, uriWasteReduce=0.3,
+            hyphenationLang="fr_FR", embeddedHyphenation=0, uriWasteReduce=0,
             splitLongWords=1, allowWidows=0, allowOrphans=0, spaceAfter=4,
             bulletFontName=SERIF)
         self.body = body
         self.intro = ParagraphStyle("intro", body, fontName=SERIF_ITALIC, fontSize=10.5,
                                     leading=14.6, textColor=colors.HexColor("#2b3640"),
-                                    leftIndent=10, borderPadding=(0, 0, 0, 0),
-                                    spaceAfter=8)
+                                    leftIndent=10, spaceAfter=6)
         self.lead = ParagraphStyle("lead", body, leftIndent=LEAD_INDENT, bulletIndent=0,
                                    bulletFontName=SANS_BOLD, bulletColor=ACCENT,
                                    spaceAfter=5)
         self.lead_item = ParagraphStyle("lead_item", body, leftIndent=ITEM_INDENT,
                                         bulletIndent=LEAD_INDENT + 2, bulletColor=MUTED,
                                         spaceAfter=3)
-        # References with web addresses: ragged right, since a long unbreakable
-        # address would otherwise stretch the spaces of the line before it.
-        self.entry = ParagraphStyle("entry", self.lead, alignment=TA_LEFT, spaceAfter=6,
-                                    spaceShrinkage=0)
+        self.entry = ParagraphStyle("entry", self.lead, spaceAfter=6)
         self.speaker = ParagraphStyle("speaker", body, alignment=TA_LEFT, spaceShrinkage=0,
                                       leftIndent=LEAD_INDENT,
                                       bulletIndent=0, bulletColor=ACCENT, spaceAfter=3)
@@ -119,14 +137,16 @@ class Styles:
             "context_title", self.session_title, fontSize=14, leading=17.5, spaceBefore=14,
             spaceAfter=6)
         self.section = ParagraphStyle(
-            "section", fontName=SANS_BOLD, fontSize=12.5, leading=16, textColor=ACCENT,
+            "section", fontName=SANS_BOLD, fontSize=13, leading=16.5, textColor=ACCENT,
             spaceBefore=14, spaceAfter=6, keepWithNext=1)
         self.part = ParagraphStyle(
-            "part", fontName=SANS_BOLD, fontSize=9.5, leading=12.5, textColor=MUTED,
-            spaceBefore=12, spaceAfter=2, keepWithNext=1)
+            "part", fontName=SANS_BOLD, fontSize=11.5, leading=14.5, textColor=ACCENT_DARK,
+            spaceBefore=14, spaceAfter=5, keepWithNext=1, borderWidth=0)
         self.theme = ParagraphStyle(
-            "theme", fontName=SANS_BOLD, fontSize=11, leading=14, textColor=ACCENT_DARK,
+            "theme", fontName=SANS_BOLD, fontSize=10.5, leading=13.5, textColor=ACCENT_DARK,
             spaceBefore=9, spaceAfter=4, keepWithNext=1)
+        self.about_heading = ParagraphStyle("about_heading", self.theme, fontSize=11.5,
+                                            leading=14.5, spaceBefore=12)
         self.note_label = ParagraphStyle(
             "note_label", fontName=SANS_BOLD, fontSize=8, leading=10, textColor=NOTE_BAR,
             spaceAfter=2, keepWithNext=1)
@@ -135,22 +155,22 @@ class Styles:
         self.note = ParagraphStyle("note", body, fontSize=9.2, leading=12.4, spaceAfter=3)
         self.note_item = ParagraphStyle("note_item", self.note, leftIndent=12,
                                         bulletIndent=2, bulletColor=MUTED)
-        self.writing_label = ParagraphStyle(
-            "writing_label", fontName=SANS_BOLD, fontSize=9, leading=12, textColor=MUTED,
-            spaceBefore=12, spaceAfter=0, keepWithNext=1)
-        self.qr_caption = ParagraphStyle(
-            "qr_caption", fontName=SANS, fontSize=6, leading=7, textColor=MUTED,
-            alignment=TA_CENTER)
         self.toc_title = ParagraphStyle(
             "toc_title", fontName=SANS_BOLD, fontSize=19, leading=23, textColor=ACCENT_DARK,
-            spaceAfter=14)
-        self.toc_levels = [
-            ParagraphStyle("toc0", fontName=SANS_BOLD, fontSize=10.5, leading=13.5,
-                           textColor=ACCENT_DARK, leftIndent=0, firstLineIndent=0,
-                           rightIndent=28, spaceBefore=7),
-            ParagraphStyle("toc1", fontName=SERIF, fontSize=9.2, leading=11.8,
-                           leftIndent=16, firstLineIndent=0, rightIndent=28, spaceBefore=1.5),
-        ]
+            spaceAfter=12)
+        self.toc = {
+            "session": ParagraphStyle("toc_session", fontName=SANS_BOLD, fontSize=10.5,
+                                      leading=13.5, textColor=ACCENT_DARK, rightIndent=28,
+                                      spaceBefore=7),
+            "part": ParagraphStyle("toc_part", fontName=SANS_BOLD, fontSize=8.6, leading=11.6,
+                                   textColor=ACCENT_DARK, leftIndent=16, rightIndent=28,
+                                   spaceBefore=3),
+            "theme": ParagraphStyle("toc_theme", fontName=SERIF, fontSize=9.2, leading=11.8,
+                                    leftIndent=16, rightIndent=28, spaceBefore=1.5),
+            "theme_in_part": ParagraphStyle("toc_theme_in_part", fontName=SERIF,
+                                            fontSize=9.2, leading=11.8, leftIndent=30,
+                                            rightIndent=28, spaceBefore=1.5),
+        }
         self.cover_brand = ParagraphStyle(
             "cover_brand", fontName=SANS_BOLD, fontSize=11, leading=14, textColor=ACCENT)
         self.cover_title = ParagraphStyle(
@@ -161,10 +181,10 @@ class Styles:
             textColor=colors.HexColor("#2b3640"), spaceAfter=26)
         self.cover_detail = ParagraphStyle(
             "cover_detail", fontName=SERIF, fontSize=11, leading=16, spaceAfter=2)
-        self.cover_source = ParagraphStyle(
-            "cover_source", fontName=SANS, fontSize=9, leading=12, textColor=MUTED)
+        self.cover_toc_title = ParagraphStyle(
+            "cover_toc_title", fontName=SANS_BOLD, fontSize=12, leading=15,
+            textColor=ACCENT_DARK, spaceBefore=24, spaceAfter=4, keepWithNext=1)
         self.about_title = ParagraphStyle("about_title", self.session_title, fontSize=16,
                                           leading=20)
-        self.about_item = ParagraphStyle("about_item", body, alignment=TA_LEFT, spaceShrinkage=0,
-                                         leftIndent=LEAD_INDENT,
+        self.about_item = ParagraphStyle("about_item", body, leftIndent=LEAD_INDENT,
                                          bulletIndent=2, bulletColor=ACCENT)

@@ -11,10 +11,12 @@ uses the same device. One pass instead of two or three: the build is twice as fa
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable
 
-from connecteur.handouts.markup import attribute
+from connecteur.handouts.flowables import wrapped_lines
+from connecteur.handouts.typography import french_text
 
 NUMBER_COLUMN = 26.0  # room kept at the right of every entry for its page number
 _DOT = " . "
@@ -35,43 +37,55 @@ def define_number_form(canvas: Canvas, name: str, text: str, font: str, size: fl
     canvas.endForm()
 
 
-class TocEntry(Paragraph):
-    """One line of the table: a link to the heading, dot leaders, its page number."""
+class TocEntry(Flowable):
+    """One entry of the table: its text (wrapped at spaces only, so no-break spaces
+    hold), dot leaders and its page number on the last line; the whole entry is one
+    link to its heading. Plain text drawn as it is: the table is measured before
+    layout and no paragraph markup needs parsing."""
 
-    def __init__(self, markup: str, style: ParagraphStyle, key: str) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, key: str) -> None:
+        super().__init__()
         self.key = key
-        self.toc_style = style
-        target = attribute(f"#{key}")
-        super().__init__(f'<a href={target}>{markup}</a><onDraw name="toc_end" label="x"/>',
-                         style)
+        self.style = style
+        self.text = french_text(text)
+        self._lines: list[str] = []
+        self._for_width: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._for_width != availWidth:
+            room = availWidth - self.style.leftIndent - self.style.rightIndent
+            self._lines = wrapped_lines(self.text, self.style.fontName, self.style.fontSize,
+                                        room)
+            self._for_width = availWidth
+        self.width = availWidth
+        self.height = len(self._lines) * self.style.leading
+        return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list:
         return []  # an entry is never cut between two pages
 
     def draw(self) -> None:
-        self._ends: list[tuple[float, float]] = []
-        self.canv.setNamedCB("toc_end", self._end_of_text)
-        super().draw()
-        for x, y in self._ends:  # after the text, so that text extraction reads in order
-            self._leaders_and_number(x, y)
-
-    def _end_of_text(self, canvas: Canvas, kind: str, label: str) -> None:
-        """Called where the entry's text ends (while the line is being set)."""
-        info = canvas._curr_tx_info  # ReportLab's own TOC reads the position here too
-        self._ends.append((info["cur_x"], info["cur_y"]))
+        canvas, style = self.canv, self.style
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        y = self.height - getAscent(style.fontName, style.fontSize)
+        for line in self._lines:
+            canvas.drawString(style.leftIndent, y, line)
+            last_y = y
+            y -= style.leading
+        end = style.leftIndent + stringWidth(self._lines[-1], style.fontName, style.fontSize)
+        self._leaders_and_number(end, last_y)
+        canvas.linkRect("", self.key, (0, 0, self.width, self.height), relative=1,
+                        thickness=0)
 
     def _leaders_and_number(self, x: float, y: float) -> None:
-        canvas, style = self.canv, self.toc_style
+        canvas, style = self.canv, self.style
         right = self.width
-        dot_width = canvas.stringWidth(_DOT, style.fontName, style.fontSize)
+        dot_width = stringWidth(_DOT, style.fontName, style.fontSize)
         count = int((right - NUMBER_COLUMN + 4 - x) // dot_width)
         canvas.saveState()
         if count > 0:
-            canvas.setFont(style.fontName, style.fontSize)
-            canvas.setFillColor(style.textColor)
             canvas.drawRightString(right - NUMBER_COLUMN + 4, y, _DOT * count)
         canvas.translate(right, y)
         canvas.doForm(number_form(self.key))
         canvas.restoreState()
-        canvas.linkRect("", self.key, (right - NUMBER_COLUMN, y - 2, right,
-                                       y + style.fontSize), relative=1, thickness=0)

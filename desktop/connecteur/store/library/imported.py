@@ -118,9 +118,11 @@ class NewDocument:
 
 
 def content_fingerprint(library: Library) -> str:
-    """A digest of a document's events and items (as exported): equal for equal content."""
+    """A digest of a document's events and items (as exported): equal for equal content.
+    Line breaks inside an item's text do not count: a PDF and its text differ there
+    (two references of one bullet are set apart only when the source tells)."""
     payload = json.dumps([event_dict(e) for e in library.events], ensure_ascii=False,
-                         sort_keys=True)
+                         sort_keys=True).replace("\\n", " ")
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

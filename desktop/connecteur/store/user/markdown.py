@@ -5,7 +5,8 @@ say the same thing. Each item gets its printed reference, a ``connecteur://`` li
 back to it and its text as a quotation; notes keep their Markdown (they use its light
 formatting) but are neutralised (:func:`neutral`): no raw HTML (``<script>``,
 ``<img onerror=…>`` would run in a Markdown viewer), no ``javascript:`` links, no
-control characters; corpus text and quotes are escaped so they stay text.
+control characters; corpus text and quotes are escaped so they stay text, their web
+addresses written once, whole, as links (:mod:`connecteur.corpus.markdown`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from connecteur.corpus import markdown as md
 from connecteur.corpus.reference import french_date
-from connecteur.corpus.text import fold
+from connecteur.corpus.text import find_urls, fold
 from connecteur.store.user.model import KIND_LABELS, colour
 
-_SPECIALS = "\\`*_[]<>#|"
 # Every control character but the tab and the line feed (a CR LF becomes LF first).
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # The start of an HTML tag, comment, declaration or processing instruction; web and
@@ -40,14 +41,14 @@ def neutral(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    text = _no_controls(text)
-    for char in _SPECIALS:
-        text = text.replace(char, "\\" + char)
-    return text
+    """Corpus or user text kept literal (no control characters), its web addresses as
+    working links."""
+    return md.inline(_no_controls(text))
 
 
 def _quote_block(text: str) -> list[str]:
-    return [f"> {_escape(line)}" if line else ">" for line in text.split("\n")]
+    """An item's text as a quotation, line by line (each line a paragraph of it)."""
+    return [f"> {md.block(line)}" if line else ">" for line in text.split("\n")]
 
 
 def _day(timestamp: str | None) -> str:
@@ -127,8 +128,16 @@ def _folder_lines(folder: dict, annotations: _Annotations, level: str,
 
 
 def _title(snapshot: dict) -> str:
+    """The item's first line, shortened, never inside a web address (a cut address
+    would link elsewhere)."""
     text = snapshot["item_text"].split("\n", 1)[0]
-    return text if len(text) <= 90 else text[:89].rstrip() + "…"
+    if len(text) <= 90:
+        return text
+    cut = 89
+    for url in find_urls(text):
+        if url.start < cut < url.end:
+            cut = url.start
+    return text[:cut].rstrip() + "…"
 
 
 def _orphan_lines(document: dict) -> list[str]:
