@@ -14,6 +14,7 @@ from user_ui_helpers import LEAD_03, LEAD_04, NASTY, SESSION_1, open_window, use
 
 from connecteur import paths
 from connecteur.app.exchange import FOLDER, SESSION, ResourceScope
+from connecteur.corpus.citations import citations
 from connecteur.store.user.markdown import neutral
 
 RESOURCE = "2020-05-20/s1/resource/01"
@@ -155,10 +156,13 @@ def test_resources_export_to_bibtex_ris_and_csl_json(qtbot, make_window, tmp_pat
     exchange.ask_save_path = chooser.save
     window.navigate(SESSION_1)
     session = corpus_store.get(SESSION_1)
-    expected = [(ResourceScope(), len(corpus_store.resources())),
-                (ResourceScope(SESSION), len(session.resources)),
+    def entries(resources) -> int:  # one per reference: a bullet may hold several
+        return len(citations([(r, corpus_store.session_of(r)) for r in resources]))
+
+    expected = [(ResourceScope(), entries(corpus_store.resources())),
+                (ResourceScope(SESSION), entries(session.resources)),
                 # the folder holds the whole session
-                (ResourceScope(FOLDER, folder_id), len(session.resources))]
+                (ResourceScope(FOLDER, folder_id), entries(session.resources))]
 
     def export(fmt: str, scope: ResourceScope) -> Path:
         exchange.export_resources(fmt, scope)
