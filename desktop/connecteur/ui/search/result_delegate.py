@@ -14,18 +14,21 @@ from connecteur.ui.common.rich_text import colour_html, h
 from connecteur.ui.search.results_model import HitRole, hit_place
 
 PADDING = 8
-_MARK_RE = re.compile(r"(</?mark>)")
+_MARK_RE = re.compile(r'(<mark(?: class="stem")?>|</mark>)')
+STEM_STYLE = "text-decoration:underline;"  # a word of the same family: a lighter mark
 
 
-def marked_excerpt(highlight: str, mark_style: str) -> str:
-    """The service's excerpt (escaped text with ``<mark>`` around matches) as Qt
-    rich text. Any other ``<`` is escaped again, so nothing but the marks can
-    become markup even if an excerpt arrived unescaped."""
+def marked_excerpt(highlight: str, mark_style: str, stem_style: str = STEM_STYLE) -> str:
+    """The service's excerpt (escaped text with ``<mark>`` around the words typed and
+    ``<mark class="stem">`` around words that only share their stem) as Qt rich text.
+    Any other ``<`` is escaped again, so nothing but the marks can become markup even
+    if an excerpt arrived unescaped."""
     out, open_ = [], False
     for part in _MARK_RE.split(highlight):
-        if part == "<mark>":
+        if part.startswith("<mark"):
             if not open_:
-                out.append(f'<span style="{h(mark_style)}">')
+                style = stem_style if "stem" in part else mark_style
+                out.append(f'<span style="{h(style)}">')
                 open_ = True
         elif part == "</mark>":
             if open_:
