@@ -1,6 +1,7 @@
 # Connecteur — set-up and everyday commands. See README.md.
 #   make run    set up .venv if needed, then open the app on the bundled corpus
 #   make test   same set-up with the test tools, then lint and the whole suite headless
+#   make soak   the endurance test of the real window, for 20 minutes (SOAK_MINUTES)
 #   make wheel  the Python distribution (wheel + sdist) in dist/, built offline
 #   make package  the stand-alone Linux application dist/Connecteur/ (+ a .tar.gz)
 
@@ -10,7 +11,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench db translations package wheel screenshots system-packages clean help
+.PHONY: run test soak lint bench db translations package wheel screenshots system-packages clean help
 
 help:
 	@sed -n '1,6p' Makefile
@@ -49,6 +50,12 @@ run: $(VENV)/.installed-run
 test: $(VENV)/.installed-test system-packages
 	$(BIN)/ruff check desktop tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# The endurance test of the real window for SOAK_MINUTES (20 by default), same checks.
+SOAK_MINUTES ?= 20
+soak: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen SOAK_MINUTES=$(SOAK_MINUTES) $(PY) -m pytest -q -s \
+		-p no:cacheprovider tests/ui/test_ui_soak.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check desktop tests benchmarks
