@@ -9,7 +9,6 @@ start times are written to tests/artifacts/packaging/bundle.json.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -224,11 +223,8 @@ def test_every_qt_module_the_code_imports_is_bundled(bundle: Path) -> None:
 
 def test_search_index_is_prebuilt(bundle: Path) -> None:
     index = bundle / "_internal" / "connecteur" / "_index"
-    try:
-        from connecteur.search import SearchService
-    except ImportError:
-        assert not index.exists()
-        pytest.skip("le service de recherche (connecteur.search.SearchService) n'existe pas encore")
+    from connecteur.search import SearchService
+
     marker = json.loads((index / "PREBUILT.json").read_text(encoding="utf-8"))
     store = CorpusStore.open()
     assert marker["fingerprint"] == store.fingerprint
@@ -251,8 +247,6 @@ def test_linux_integration_installs_from_the_bundle(bundle: Path, bare_env: dict
     assert ran.stdout.strip() == f"connecteur {connecteur.__version__}", ran.stderr
 
 
-@pytest.mark.skipif(importlib.util.find_spec("connecteur.ui.shell.launch") is None,
-                    reason="la fenêtre (connecteur.ui.shell.launch, issue 4) n'existe pas encore")
 def test_window_starts_offscreen(bundle: Path, bare_env: dict[str, str], tmp_path: Path) -> None:
     started = time.perf_counter()
     result = run(bundle, "--exit-when-ready", env={**bare_env, "QT_QPA_PLATFORM": "offscreen"},
@@ -263,16 +257,6 @@ def test_window_starts_offscreen(bundle: Path, bare_env: dict[str, str], tmp_pat
     _record(window_ready_ms=int(ready[1]), window_process_ms=wall_ms)
 
 
-def _app_uses_prebuilt_index() -> bool:
-    sources = (REPO / "desktop" / "connecteur").rglob("*.py")
-    return any("prebuilt_index_dir(" in p.read_text(encoding="utf-8")
-               for p in sources if p.name != "paths.py")
-
-
-@pytest.mark.skipif(importlib.util.find_spec("connecteur.ui.shell.launch") is None
-                    or not _app_uses_prebuilt_index(),
-                    reason="l'application ne reprend pas encore l'index préconstruit "
-                           "(paths.prebuilt_index_dir(), voir packaging/prebuild_index.py)")
 def test_first_start_copies_the_prebuilt_index(bundle: Path, bare_env: dict[str, str],
                                                tmp_path: Path) -> None:
     run(bundle, "--exit-when-ready", env={**bare_env, "QT_QPA_PLATFORM": "offscreen"},

@@ -11,7 +11,6 @@ added, so the dev venv's editable `connecteur` cannot leak in: a test checks tha
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -213,8 +212,6 @@ def test_cli_script_too(installed: Installed) -> None:
     assert result.returncode == 0 and result.stdout.strip().endswith(connecteur.__version__)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("connecteur.ui.shell.launch") is None,
-                    reason="la fenêtre (connecteur.ui.shell.launch, issue 4) n'existe pas encore")
 def test_window_starts_offscreen(installed: Installed) -> None:
     result = installed.run("--exit-when-ready", env={"QT_QPA_PLATFORM": "offscreen"},
                            timeout=120)

@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 from user_ui_helpers import open_window, user, written

@@ -19,24 +19,14 @@ def run_gui(args: argparse.Namespace) -> int:
     if problem:
         print(f"connecteur : {problem}", file=sys.stderr)
         return EXIT_NO_DISPLAY
-    try:
-        from connecteur.ui.shell.launch import run
-    except ModuleNotFoundError as exc:
-        if exc.name != "connecteur.ui.shell.launch":
-            raise
-        # The window is not built yet: show what the library holds instead.
-        from connecteur.cli.library_commands import run_stats
+    from connecteur.ui.shell.launch import run
 
-        args.json, args.warnings = False, False
-        return run_stats(args)
     return run(args)
 
 
 def _handed_off(url: str | None) -> bool:
     """A window is already open for this user: give it the link and stop here, before
     the window's imports (see connecteur/ui/shell/single_instance.py)."""
-    try:
-        from connecteur.ui.shell.single_instance import hand_off
-    except ModuleNotFoundError:
-        return False
+    from connecteur.ui.shell.single_instance import hand_off
+
     return hand_off(url)
