@@ -79,6 +79,10 @@ class AnnotationExchange(QObject):
         self.import_ticket: Ticket | None = None
         self.progress_dialog: QProgressDialog | None = None
 
+    def use_library(self, library: CorpusStore) -> None:
+        """Another library (a document imported or removed): resources come from it."""
+        self._library = library
+
     # --- the work (no dialog) --------------------------------------------------------
 
     def write_annotations(self, target: Path, fmt: str, folder: str | None = None) -> None:

@@ -74,6 +74,11 @@ class FavoritesModel(QAbstractListModel):
 
         return self._layer.read(read, [])
 
+    def use_library(self, store: CorpusStore) -> None:
+        """Another library (a document imported or removed): titles come from it."""
+        self._store = store
+        self.refresh()
+
     def refresh(self) -> None:
         sync_rows(self, ROOT, self._ids, self._wanted())  # type: ignore[arg-type]
         if self._ids:

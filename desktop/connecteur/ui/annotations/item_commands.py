@@ -100,6 +100,13 @@ class ItemCommands(QObject):
         folder_menu.folder_submenu(menu, self._layer, lambda: [item_id], parent.window(), self)
         return menu
 
+    def use_library(self, library: CorpusStore) -> None:
+        """Another library (a document imported or removed): items are looked up there."""
+        self._library = library
+        if self.current_item is not None and library.find(self.current_item) is None:
+            self.choose(None, show_panel=False, mark=False)
+        self.update_actions()
+
     # --- the actions' state ------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from connecteur.store import Change, Highlight, ItemAnnotations, Note
+from connecteur.store import Change, CorpusStore, Highlight, ItemAnnotations, Note
 from connecteur.store.user.markup import note_html
 from connecteur.ui.annotations.note_editor import Answer, NoteDialog, NoteEditor
 from connecteur.ui.annotations.user_layer import UserLayer, concerns
@@ -206,6 +206,11 @@ class NotesPanel(QWidget):
 
     def _highlights(self) -> tuple[Highlight, ...]:
         return self.annotations.highlights if self.annotations else ()
+
+    def use_library(self, store: CorpusStore) -> None:
+        """Another library (a document imported or removed): titles come from it."""
+        self._store = store
+        self.reload()
 
     def reload(self) -> None:
         item_id = self.item_id

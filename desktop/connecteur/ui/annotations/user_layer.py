@@ -28,6 +28,7 @@ from connecteur.ui.shell.operations import WRITE, Operation, OperationRunner, Ti
 
 if TYPE_CHECKING:  # the user layer loads after the first paint
     from connecteur.store import UserStore
+    from connecteur.store.user.reanchor import AnchorReport
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -53,6 +54,7 @@ class UserLayer(QObject):
         self.user: UserStore | None = None
         self.state = CLOSED
         self.error = ""
+        self._shut = False  # closed at exit: never opened again (a late timer, a late write)
         self._settled = threading.Event()  # the opening ended (opened or failed)
         self._unsubscribe: list[Callable[[], None]] = []
         # Slots of this object (not plain callables): Qt then queues the delivery when
@@ -69,7 +71,7 @@ class UserLayer(QObject):
     def open(self) -> None:
         """Open the user database (recovery, backup, migrations, re-anchoring) as the
         first operation of the write lane: writes asked for meanwhile wait for it."""
-        if self.state in (OPENING, READY):
+        if self.state in (OPENING, READY) or self._shut:
             return
         self.state = OPENING
         self._operations.run(Operation(self._open_in_worker, lane=WRITE,
@@ -137,6 +139,7 @@ class UserLayer(QObject):
             self.user.close()
         self.user = None
         self.state = CLOSED
+        self._shut = True
         self._settled = threading.Event()
 
     # --- operations --------------------------------------------------------------------
@@ -186,6 +189,23 @@ class UserLayer(QObject):
                 "UserLayer", "Vos annotations sont indisponibles : {0}").format(self.error)
         return QCoreApplication.translate("UserLayer", "Vos annotations sont en cours "
                                                        "d'ouverture…")
+
+    def use_library(self, store: CorpusStore,
+                    done: Callable[[AnchorReport | None], None] | None = None) -> None:
+        """Another library (a document imported or removed): the opening, still to come,
+        uses it; an open store that still holds the previous one re-attaches the
+        annotations to it on the write lane (a command-line import; the window's own
+        imports have done it already, and ``done`` gets None). ``done(report)`` then."""
+        self._corpus = store
+        if self.state not in (OPENING, READY):
+            return
+
+        def follow(user: UserStore) -> AnchorReport | None:
+            if user.corpus.fingerprint == store.fingerprint:
+                return None
+            return user.use_corpus(store)
+
+        self.write(follow, done=done)
 
     def check_external_changes(self) -> bool:
         """Another window saved something? Then every view hears ``external``."""

@@ -96,6 +96,17 @@ class FoldersModel(QAbstractItemModel):
 
     # --- refreshing from the store -----------------------------------------------------
 
+    def use_library(self, store: CorpusStore) -> None:
+        """Another library (a document imported or removed): every entry's title and
+        text come from it."""
+        self._store = store
+        self.refresh()
+        for folder_id in self._folders:
+            rows = len(self._entries.get(folder_id, ()))
+            if rows:
+                parent = self.folder_index(folder_id)
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
+
     def _key(self, folder_id: str) -> int:
         if folder_id not in self._key_of:
             key = next(self._keys)

@@ -1,9 +1,9 @@
 """The library as a tree: presentation, days → sessions → sections → themes, and
 the two library-wide indexes.
 
-A read-only ``QAbstractItemModel`` over the store. The tree is built once (the
-corpus does not change while the app runs); labels are computed when asked for,
-so a language switch only needs a repaint.
+A read-only ``QAbstractItemModel`` over the store. The tree is built once, and again
+only when a document is imported or removed (``use_library``); labels are computed
+when asked for, so a language switch only needs a repaint.
 """
 
 from __future__ import annotations
@@ -111,12 +111,21 @@ def _walk(node: NavNode):
 class NavigationModel(QAbstractItemModel):
     def __init__(self, store: CorpusStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._build(store)
+
+    def _build(self, store: CorpusStore) -> None:
         self._root = build_tree(store)
         self._by_location: dict[str, NavNode] = {}
         for node in _walk(self._root):
             self._by_location.setdefault(node.location, node)
         self._lead_themes = {lead.id: lead.theme_id
                              for session in store.sessions for lead in session.leads}
+
+    def use_library(self, store: CorpusStore) -> None:
+        """A document was imported or removed: the tree is built again."""
+        self.beginResetModel()
+        self._build(store)
+        self.endResetModel()
 
     # --- Qt model API ------------------------------------------------------------
 

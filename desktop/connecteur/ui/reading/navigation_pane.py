@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from connecteur.app.place import Place
+from connecteur.store import CorpusStore
 from connecteur.ui.common.count_delegate import CountDelegate
 from connecteur.ui.common.focus_ring import add_focus_ring
 from connecteur.ui.reading.navigation_model import LocationRole, NavigationModel
@@ -25,10 +26,7 @@ class NavigationPane(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setObjectName("navigation")
-        for row in range(self.nav_model.rowCount()):
-            index = self.nav_model.index(row, 0)
-            if self.nav_model.rowCount(index):
-                self.expand(index)
+        self._expand_days()
         add_focus_ring(self)
         self._shown: str | None = None  # the location the window shows (and we mirror)
         self.selectionModel().currentChanged.connect(self._current_changed)
@@ -36,6 +34,19 @@ class NavigationPane(QTreeView):
         self.activated.connect(self._chosen)
         context.languages.language_changed.connect(lambda _lang: self.nav_model.retranslate())
         self._retranslate()
+
+    def _expand_days(self) -> None:
+        for row in range(self.nav_model.rowCount()):
+            index = self.nav_model.index(row, 0)
+            if self.nav_model.rowCount(index):
+                self.expand(index)
+
+    def use_library(self, store: CorpusStore) -> None:
+        """Another library (a document imported or removed): its tree, days open. The
+        window then selects where the reader is (``select_place``)."""
+        self._shown = None
+        self.nav_model.use_library(store)
+        self._expand_days()
 
     def select_place(self, place: Place) -> None:
         """Mirror where the reader is, without navigating again."""

@@ -41,6 +41,7 @@ from connecteur.app.reading_document import (
 )
 from connecteur.app.text_map import ItemSpan, TextMap
 from connecteur.corpus import Event, Session
+from connecteur.store import CorpusStore
 from connecteur.ui.common import labels
 from connecteur.ui.common.focus_ring import add_focus_ring
 from connecteur.ui.common.item_mime import items_mime_data
@@ -135,6 +136,19 @@ class ReadingPane(QTextBrowser):
         self._keep_anchor = place.anchor
         self._scroll_to(place.anchor)
         self._place = place
+        return True
+
+    def use_library(self, store: CorpusStore) -> bool:
+        """Another library (a document imported or removed): the page shown is drawn
+        again from it, the reader kept where they were. False when that page is gone
+        from it (nothing is shown then: the window shows another page)."""
+        self._store = store
+        if self._page_key is None:
+            return True
+        if self._page_key != HOME and store.find(self._page_key) is None:
+            self._page_key, self._place, self._marked, self._keep_anchor = None, None, None, None
+            return False
+        self.refresh()
         return True
 
     def set_decorations(self, source: DecorationSource | None) -> None:
@@ -240,6 +254,7 @@ class ReadingPane(QTextBrowser):
     # --- rendering ---------------------------------------------------------------
 
     def _labels(self) -> RenderLabels:
+        days = len(self._store.events)
         return RenderLabels(
             leads=labels.section_title("leads"),
             field_sites=labels.section_title("field_sites"),
@@ -248,7 +263,8 @@ class ReadingPane(QTextBrowser):
             empty=self.tr("Aucun élément."),
             session_kicker=self.tr("{date} · session {number}"),
             event_sessions=self.tr("Les sessions de la journée"),
-            library_sessions=self.tr("Les deux journées du Connecteur Recherche"),
+            library_sessions=self.tr("Les deux journées du Connecteur Recherche") if days == 2
+            else self.tr("Les {0} journées de la bibliothèque").format(days),
             counts=self.tr("{leads} pistes · {sites} terrains · {resources} ressources"),
             starred=self.tr("Favori"),
             notes=self.tr("{0} note(s)"),

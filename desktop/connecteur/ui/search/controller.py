@@ -66,6 +66,7 @@ class SearchController(QObject):
     status_changed = Signal(object)  # IndexStatus
     answered = Signal(object, object)  # SearchRequest, SearchResults
     failed = Signal(object, str)  # SearchRequest, French message
+    library_followed = Signal()  # the index holds what the library now holds
 
     def __init__(self, store: CorpusStore, operations: OperationRunner,
                  index_dir: Path | None = None, parent: QObject | None = None) -> None:
@@ -90,14 +91,41 @@ class SearchController(QObject):
     def ready(self) -> bool:
         return self._service is not None
 
+    @property
+    def service(self) -> Any:
+        """The open SearchService (None until then), for work that keeps it in step
+        with the library from a worker: an import, a removal (it locks itself)."""
+        return self._service
+
     def open_index(self) -> None:
         if self._opening or self._service is not None:
             return
         self._opening = True
         self._set_status(IndexStatus(OPENING))
+        store = self._store
         self._operations.run(Operation(
-            lambda progress: _open_service(self._store, self._index_dir, progress),
-            lane=WORK, done=self._opened, failed=self._open_failed, progress=self._progress))
+            lambda progress: _open_service(store, self._index_dir, progress),
+            lane=WORK, done=lambda opened: self._opened(opened, store),
+            failed=self._open_failed, progress=self._progress))
+
+    def use_library(self, store: CorpusStore) -> None:
+        """Another library (a document imported or removed, here or from the command
+        line): the index adds and drops what changed — in the background, nothing when
+        an import of this window did it already — and its searcher is reopened, since
+        another process may have changed the index. ``library_followed`` then."""
+        self._store = store
+        service = self._service
+        if service is None:
+            return  # opening: it follows once open (see _opened)
+
+        def follow() -> None:
+            service.use_library(store)
+            service.close()
+
+        self._operations.run(Operation(
+            follow, lane=WORK, done=lambda _none: self.library_followed.emit(),
+            failed=lambda message: log.warning("index not following the library: %s",
+                                               message)))
 
     def submit(self, request: SearchRequest) -> SearchRequest:
         """Queue a query; the returned copy carries its serial number."""
@@ -155,9 +183,11 @@ class SearchController(QObject):
         if self._service is None:
             self._set_status(IndexStatus(BUILDING, done, total))
 
-    def _opened(self, opened: tuple[Any, str]) -> None:
+    def _opened(self, opened: tuple[Any, str], store: CorpusStore | None = None) -> None:
         self._opening = False
         self._service, rebuilt_because = opened
+        if store is not None and store is not self._store:  # the library changed meanwhile
+            self.use_library(self._store)
         self._set_status(IndexStatus(READY, message=rebuilt_because))
         self._flush_calls()
         self._run_next()

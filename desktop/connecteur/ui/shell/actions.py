@@ -39,6 +39,8 @@ class Actions(QObject):
         self.quit = _action(self, "quit", hotkeys.QUIT)
         self.print_handout = _action(self, "print-handout", hotkeys.PRINT,
                                      icon=QIcon.fromTheme("document-print"))
+        self.import_document = _action(self, "import-document")
+        self.imported_documents = _action(self, "imported-documents")
         self.copy = _action(self, "copy", hotkeys.COPY)
         self.copy_reference = _action(self, "copy-reference", hotkeys.COPY_WITH_REFERENCE)
         self.copy_link = _action(self, "copy-link", hotkeys.COPY_LINK)
@@ -90,6 +92,8 @@ class Actions(QObject):
         file_menu = menus["file"]
         file_menu.addAction(self.print_handout)
         file_menu.addSeparator()
+        file_menu.addActions([self.import_document, self.imported_documents])
+        file_menu.addSeparator()
         for name in ("annotations", "resources"):  # filled when they open
             menus[name] = file_menu.addMenu("")
             menus[name].setObjectName(f"menu-{name}")
@@ -135,6 +139,8 @@ class Actions(QObject):
         texts = {
             self.quit: self.tr("&Quitter"),
             self.print_handout: self.tr("&Imprimer / Exporter en PDF…"),
+            self.import_document: self.tr("Importer un &document…"),
+            self.imported_documents: self.tr("Documents i&mportés…"),
             self.copy: self.tr("&Copier"),
             self.copy_reference: self.tr("Copier avec la &référence"),
             self.copy_link: self.tr("Copier le &lien connecteur://"),
@@ -171,5 +177,10 @@ class Actions(QObject):
         self.print_handout.setStatusTip(self.tr(
             "Prépare un support PDF (session, sessions, dossier, résultats ou favoris) "
             "à prévisualiser, imprimer ou enregistrer."))
+        self.import_document.setStatusTip(self.tr(
+            "Ajoute à la bibliothèque une synthèse du Connecteur Recherche (PDF ou texte), "
+            "après un aperçu de ce qu'elle contient."))
+        self.imported_documents.setStatusTip(self.tr(
+            "Liste les documents ajoutés à la bibliothèque ; permet d'en retirer un."))
         self.side_panel.setStatusTip(self.tr(
             "Affiche le panneau des notes, favoris et dossiers (quand il y en a)."))

@@ -48,6 +48,9 @@ from connecteur.ui.shell.side_panel import SidePanel
 from connecteur.ui.shell.status_bar import StatusBar
 
 if TYPE_CHECKING:  # printing is imported when Ctrl+P is first pressed
+    from connecteur.store import CorpusStore
+    from connecteur.store.user.reanchor import AnchorReport
+    from connecteur.ui.documents.library_documents import LibraryDocuments
     from connecteur.ui.printing.print_dialog import PrintScope
 
 DEFAULT_SIZE = (1200, 780)
@@ -84,6 +87,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         QApplication.instance().installEventFilter(self)
         self.install_annotations()
+        self.install_documents()
         self._open_user_layer_later()
 
     # --- layout ------------------------------------------------------------------
@@ -209,6 +213,93 @@ class MainWindow(QMainWindow):
                                            lambda: self.reading.page_key)
         self.notice = StartupNotice(layer, self.status, self)
         self._wire_annotations()
+
+    def install_documents(self) -> None:
+        """Fichier › Importer un document… and Documents importés… (their module is
+        imported at first use), what of the library could not be loaded, and the watch
+        on the library file (a document imported from the command line)."""
+        from connecteur.ui.documents.library_notice import LibraryNotice
+        from connecteur.ui.documents.library_watch import LibraryWatch
+
+        self.documents: LibraryDocuments | None = None
+        self.library_notice = LibraryNotice(self.status, self)
+        self.library_notice.show_notices(self.store.notices)
+        self.library_watch = LibraryWatch(
+            self.context, lambda: self.documents is not None and self.documents.busy, self)
+        self.library_watch.changed.connect(self._library_changed_elsewhere)
+        self.context.search.library_followed.connect(self._search_again)
+        a = self.actions
+        a.import_document.triggered.connect(lambda: self.library_documents().start_import())
+        a.imported_documents.triggered.connect(
+            lambda: self.library_documents().show_documents())
+
+    def library_documents(self) -> LibraryDocuments:
+        """Importing, listing and removing documents (made at first use)."""
+        if self.documents is None:
+            from connecteur.ui.documents.library_documents import LibraryDocuments
+
+            documents = LibraryDocuments(self.context, self)
+            documents.library_changed.connect(self.use_library)
+            documents.show_requested.connect(self.navigate)
+            documents.orphans_requested.connect(self.open_orphans)
+            documents.message.connect(self.status.flash)
+            documents.failed.connect(self.status.flash)
+            documents.library_touched.connect(self.library_watch.check)
+            self.documents = documents
+        return self.documents
+
+    def use_library(self, store: CorpusStore) -> None:
+        """Show ``store`` everywhere: a document was imported or removed (here or from
+        the command line). Each part takes the new library; the page shown is drawn
+        again, or the presentation when its day is gone; the indexes are built again
+        when next shown; the print dialog reads ``context.library`` when it opens."""
+        self.context.library = self.store = store
+        self.library_watch.remember(store)
+        self.library_notice.show_notices(store.notices)
+        self.navigation.use_library(store)
+        self._drop_index_views()
+        self.context.search.use_library(store)
+        self.context.user.use_library(store, done=self._reanchored_elsewhere)
+        for part in (self.commands, self.exchange, self.notes, self.favorites.model,
+                     self.folders.model):
+            part.use_library(store)
+        page_kept = self.reading.use_library(store)
+        place = self.history.current
+        if place is not None and (place.is_index or self.reading.can_show(place)):
+            self.navigate(place, record=False)
+        elif page_kept and self.reading.page_key:  # the page is there, not the item
+            self.navigate(self.reading.page_key, record=False)
+        else:
+            self.navigate(HOME_PLACE)
+        self._search_again()
+
+    def _drop_index_views(self) -> None:
+        for view in self._index_views.values():
+            if self.centre.indexOf(view) >= 0:
+                if self.centre.currentWidget() is view:
+                    self.centre.setCurrentWidget(self.reading)
+                self.centre.removeWidget(view)
+            view.deleteLater()
+        self._index_views.clear()
+
+    def _search_again(self) -> None:
+        """The library changed: the results typed are asked for again."""
+        if self.search_box.text().strip():
+            self.search_panel.set_query(self.search_box.text())
+            self.search_panel.run_now()
+
+    def _library_changed_elsewhere(self, store: CorpusStore) -> None:
+        self.use_library(store)
+        self.status.flash(self.tr("La bibliothèque a changé (document importé ou retiré "
+                                  "ailleurs) : elle est à jour."))
+
+    def _reanchored_elsewhere(self, report: AnchorReport | None) -> None:
+        """The annotations followed a library changed from the command line."""
+        from connecteur.ui.documents.wording import anchoring_lines
+
+        lines = anchoring_lines(report)
+        if lines:
+            self.status.flash(" ".join(lines))
 
     def _place_side_panels(self) -> None:
         for panel, name in ((self.notes, "notes-panel"), (self.favorites, "favorites-panel"),
@@ -648,6 +739,7 @@ class MainWindow(QMainWindow):
                     return True
         elif kind == QEvent.Type.WindowActivate and watched is self:
             self.context.user.check_external_changes()
+            self.library_watch.check()
         return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
