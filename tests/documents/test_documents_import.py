@@ -142,7 +142,8 @@ def test_progress_and_cancellation(files: dict[str, Path], isolated_home: Path) 
     import_document(files["pdf"], progress=lambda done, total: steps.append((done, total)),
                     stage=stages.append)
     assert steps == sorted(steps) and steps[-1][0] == steps[-1][1] == steps[0][1]
-    assert stages[0] == "Lecture du document" and stages[-1] == "Rattachement des annotations"
+    assert stages[0] == "Lecture du document"
+    assert stages[-1] == "Rattachement des annotations et mise à jour de la recherche"
 
 
 def test_the_window_keeps_its_open_stores_in_step(files: dict[str, Path],

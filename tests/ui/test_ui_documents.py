@@ -137,7 +137,8 @@ def test_a_pdf_previewed_imported_used_everywhere_then_removed(qtbot, window, re
                              "2 sessions ; 36 pistes, 8 terrains, 19 ressources, "
                              "10 intervenant·e·s.")
     assert "Recherche : " in report.informativeText()
-    assert window.library_documents().stage == "Rattachement des annotations"  # the last one
+    last_stage = "Rattachement des annotations et mise à jour de la recherche"
+    assert window.library_documents().stage == last_stage
     report.close()
     store = window.context.library
     assert store is not before and window.store is store and store.find(LEAD) is not None

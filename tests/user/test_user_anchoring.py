@@ -98,7 +98,7 @@ def test_a_correction_inside_the_lead(user: UserStore, make_corpus: CorpusMaker,
         assert after.orphans() == []
         counts = after.startup.anchoring.counts
         assert (counts["approximate"], counts["moved"], counts["orphaned"]) == (1, 1, 0)
-        assert "rattachée(s) au texte mis à jour" in after.startup.messages[0]
+        assert "annotations rattachées au texte mis à jour" in after.startup.messages[0]
 
 
 def test_a_typo_fixed_in_place(user: UserStore, make_corpus: CorpusMaker) -> None:

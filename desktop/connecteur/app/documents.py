@@ -49,8 +49,8 @@ Stage = Callable[[str], None]
 Cancelled = Callable[[], bool]
 
 # Shares of an import's progress bar: reading the pages, then the three writing steps.
-_STEPS = ("Enregistrement dans la bibliothèque", "Mise à jour de la recherche",
-          "Rattachement des annotations")
+_STEPS = ("Enregistrement dans la bibliothèque",
+          "Rattachement des annotations et mise à jour de la recherche")
 
 
 @dataclass(frozen=True)
@@ -292,7 +292,6 @@ def import_document(source: Path | DocumentPreview, *, replace: bool = False,
     after = _reopen(corpus)
     step(1)
     followed = _follow(after, user, search)
-    step(2)
     if progress:
         progress(total, total)
     return ImportOutcome(preview, after, doc_id, replaced, followed.anchoring,

@@ -480,12 +480,13 @@ class SearchService:
         new ones added, in one write — not a rebuild. Returns how many index documents
         were added. (Notes on items that became orphans go with ``sync_notes``.)"""
         with self._lock:
-            self._store, self._forms = store, None
+            self._store, self._forms, self._session_titles = store, None, None
             if self.directory is not None:  # another process may have followed already
                 self._imported = library_sync.indexed_listing(self.directory)
             change = library_sync.change_for(self._imported, store)
             self.last_added = 0
             if change.empty:
+                self._drop_view()  # the index may have changed under us (the CLI)
                 return 0
             try:
                 added = library_sync.apply(self._ix, store, change, LOCK_WAIT)

@@ -140,13 +140,21 @@ class AnchorReport:
         parts = []
         if counts["moved"] or counts["approximate"] or counts["reattached"]:
             n = counts["moved"] + counts["approximate"] + counts["reattached"]
-            parts.append(f"{n} annotation(s) rattachée(s) au texte mis à jour")
+            parts.append(_count(n, "annotation rattachée", "annotations rattachées")
+                         + " au texte mis à jour")
         if counts["merged"]:
-            parts.append(f"{counts['merged']} doublon(s) fusionné(s)")
+            parts.append(_count(counts["merged"], "doublon fusionné", "doublons fusionnés"))
         if counts["orphaned"]:
-            parts.append(f"{counts['orphaned']} annotation(s) orpheline(s) : le passage "
-                         "annoté n'existe plus (voir « Annotations orphelines »)")
+            gone = ("le passage annoté n'existe plus" if counts["orphaned"] == 1
+                    else "les passages annotés n'existent plus")
+            parts.append(_count(counts["orphaned"], "annotation orpheline",
+                                "annotations orphelines")
+                         + f" : {gone} (voir « Annotations orphelines »)")
         return "Le texte du corpus a changé : " + " ; ".join(parts) + "." if parts else ""
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number <= 1 else plural}"
 
 
 def _rows(conn: sqlite3.Connection, table: str, ids: set[str] | None) -> list[dict]:
