@@ -43,6 +43,8 @@ class Actions(QObject):
         self.copy_reference = _action(self, "copy-reference", hotkeys.COPY_WITH_REFERENCE)
         self.copy_link = _action(self, "copy-link", hotkeys.COPY_LINK)
         self.find = _action(self, "find", hotkeys.FIND)
+        self.find_next = _action(self, "find-next", hotkeys.FIND_NEXT)
+        self.find_previous = _action(self, "find-previous", hotkeys.FIND_PREVIOUS)
         self.zoom_in = _action(self, "zoom-in", hotkeys.ZOOM_IN)
         self.zoom_out = _action(self, "zoom-out", hotkeys.ZOOM_OUT)
         self.zoom_reset = _action(self, "zoom-reset", hotkeys.ZOOM_RESET)
@@ -78,7 +80,8 @@ class Actions(QObject):
             self.languages.addAction(action)
         self.menus = self._menus(window)
         for action in (self.undo, self.redo, self.star, self.add_note, self.new_folder,
-                       self.go_notes, self.go_favorites, self.go_folders):
+                       self.go_notes, self.go_favorites, self.go_folders,
+                       self.find_next, self.find_previous):
             window.addAction(action)  # shortcuts work even with the menu bar hidden
         self.retranslate()
 
@@ -100,7 +103,7 @@ class Actions(QObject):
         edit.addSeparator()
         edit.addActions([self.copy, self.copy_reference, self.copy_link])
         edit.addSeparator()
-        edit.addAction(self.find)
+        edit.addActions([self.find, self.find_next, self.find_previous])
         edit.addSeparator()
         edit.addActions([self.star, self.add_note, self.new_folder])
         view = menus["view"]
@@ -139,6 +142,8 @@ class Actions(QObject):
             self.copy_reference: self.tr("Copier avec la &référence"),
             self.copy_link: self.tr("Copier le &lien connecteur://"),
             self.find: self.tr("C&hercher…"),
+            self.find_next: self.tr("Occurrence sui&vante dans la page"),
+            self.find_previous: self.tr("Occurrence &précédente dans la page"),
             self.zoom_in: self.tr("Zoom &avant"),
             self.zoom_out: self.tr("Zoom a&rrière"),
             self.zoom_reset: self.tr("&Taille normale"),

@@ -34,6 +34,7 @@ from connecteur.app.history import History
 from connecteur.app.place import BIBLIOGRAPHY, HOME, HOME_PLACE, SPEAKERS, Place
 from connecteur.corpus import Event
 from connecteur.ui.common import labels
+from connecteur.ui.reading.find_in_page import FindInPage
 from connecteur.ui.reading.navigation_model import LocationRole, NodeKindRole
 from connecteur.ui.reading.navigation_pane import NavigationPane
 from connecteur.ui.reading.reading_pane import ReadingPane
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.search_box)
         column.addWidget(self.left_stack, 1)
         self.reading = ReadingPane(self.context, self)
+        self.find_in_page = FindInPage(self.context, self.reading, self)
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.reading)
         self.side_panel = SidePanel(self)
@@ -141,6 +143,8 @@ class MainWindow(QMainWindow):
         a.copy_reference.triggered.connect(lambda: self.reading.copy_with_reference())
         a.copy_link.triggered.connect(lambda: self.reading.copy_link())
         a.find.triggered.connect(self.focus_search)
+        a.find_next.triggered.connect(self.find_in_page.next)
+        a.find_previous.triggered.connect(self.find_in_page.previous)
         a.zoom_in.triggered.connect(self.reading.zoom_in)
         a.zoom_out.triggered.connect(self.reading.zoom_out)
         a.zoom_reset.triggered.connect(lambda: self.reading.set_zoom(0))
@@ -475,6 +479,7 @@ class MainWindow(QMainWindow):
 
     def _open_result(self, target: str, walking: bool) -> None:
         self.navigate(target, walking=walking)
+        self.find_in_page.show_words(self.search_panel.query, target)
         if not walking:
             self.reading.setFocus(Qt.FocusReason.OtherFocusReason)
 
