@@ -55,6 +55,7 @@ class UserLayer(QObject):
         self.error = ""
         self._settled = threading.Event()  # the opening ended (opened or failed)
         self._unsubscribe: list[Callable[[], None]] = []
+        self._shut = False  # closed at exit: a late open() (a start-up timer) is ignored
         # Slots of this object (not plain callables): Qt then queues the delivery when
         # the signal is emitted from a worker thread.
         self._incoming.connect(self._deliver)
@@ -69,7 +70,7 @@ class UserLayer(QObject):
     def open(self) -> None:
         """Open the user database (recovery, backup, migrations, re-anchoring) as the
         first operation of the write lane: writes asked for meanwhile wait for it."""
-        if self.state in (OPENING, READY):
+        if self.state in (OPENING, READY) or self._shut:
             return
         self.state = OPENING
         self._operations.run(Operation(self._open_in_worker, lane=WRITE,
@@ -137,6 +138,7 @@ class UserLayer(QObject):
             self.user.close()
         self.user = None
         self.state = CLOSED
+        self._shut = True
         self._settled = threading.Event()
 
     # --- operations --------------------------------------------------------------------

@@ -70,6 +70,8 @@ class Actions(QObject):
         self.go_notes = _action(self, "go-notes", hotkeys.NOTES_PANEL)
         self.go_favorites = _action(self, "go-favorites", hotkeys.FAVORITES_PANEL)
         self.go_folders = _action(self, "go-folders", hotkeys.FOLDERS_PANEL)
+        self.go_tags = _action(self, "go-tags", hotkeys.TAGS_PANEL)
+        self.go_related = _action(self, "go-related", hotkeys.RELATED_PANEL)
         self.languages = QActionGroup(self)
         self.language_system = _action(self, "language-system", checkable=True)
         self.language_fr = _action(self, "language-fr", checkable=True)
@@ -80,8 +82,8 @@ class Actions(QObject):
             self.languages.addAction(action)
         self.menus = self._menus(window)
         for action in (self.undo, self.redo, self.star, self.add_note, self.new_folder,
-                       self.go_notes, self.go_favorites, self.go_folders,
-                       self.find_next, self.find_previous):
+                       self.go_notes, self.go_favorites, self.go_folders, self.go_tags,
+                       self.go_related, self.find_next, self.find_previous):
             window.addAction(action)  # shortcuts work even with the menu bar hidden
         self.retranslate()
 
@@ -123,7 +125,8 @@ class Actions(QObject):
         go.addActions([self.speakers, self.bibliography])
         go.addSeparator()
         go.addActions([self.focus_tree, self.focus_reading])
-        go.addActions([self.go_notes, self.go_favorites, self.go_folders])
+        go.addActions([self.go_notes, self.go_favorites, self.go_folders, self.go_tags,
+                       self.go_related])
         menus["help"].addActions([self.welcome, self.about])
         return menus
 
@@ -168,6 +171,8 @@ class Actions(QObject):
             self.go_notes: self.tr("Aller aux &notes"),
             self.go_favorites: self.tr("Aller aux &favoris"),
             self.go_folders: self.tr("Aller aux &dossiers"),
+            self.go_tags: self.tr("Aller aux étiq&uettes"),
+            self.go_related: self.tr("Aller à « &Voir aussi »"),
         }
         for action, text in texts.items():
             set_text(action, text)

@@ -43,6 +43,8 @@ NEW_FOLDER: Spec = ("Ctrl+Shift+N",)
 NOTES_PANEL: Spec = ("Ctrl+3",)
 FAVORITES_PANEL: Spec = ("Ctrl+4",)
 FOLDERS_PANEL: Spec = ("Ctrl+5",)
+TAGS_PANEL: Spec = ("Ctrl+6",)
+RELATED_PANEL: Spec = ("Ctrl+7",)
 
 
 def sequences(spec: Spec) -> list[QKeySequence]:
