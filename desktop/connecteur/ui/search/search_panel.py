@@ -428,8 +428,11 @@ class SearchPanel(QWidget):
             "« télétravail ».</li>"
             "<li>Une expression exacte entre guillemets : <i>\"cellule de crise\"</i>.</li>"
             "<li>Exclure un mot : <i>crise -sanitaire</i>.</li>"
-            "<li>↑ ↓ parcourent les résultats, Entrée ouvre, Échap revient au sommaire."
-            "</li></ul>").format(links_html)
+            "<li>Vos étiquettes : <i>tag:ouverture</i>, <i>tag:\"crise sanitaire\"</i>."
+            "</li>"
+            "<li>↑ ↓ parcourent les résultats, Entrée ouvre, Échap revient au sommaire ; "
+            "dans le texte, F3 et Maj+F3 vont d'un mot cherché à l'autre.</li></ul>"
+            ).format(links_html)
 
     def _message_link(self, link: str) -> None:
         url = QUrl(link)
