@@ -13,7 +13,7 @@ from handout_pdfs import Pdf, build_pdf, printed, squash
 
 from connecteur import paths
 from connecteur.corpus import Lead, parse_text, read_corpus_text
-from connecteur.handouts import HandoutError, request_for_sessions
+from connecteur.handouts import HandoutError, render_html, request_for_sessions
 from connecteur.handouts.user_requests import (
     FAVOURITES_TITLE,
     reading_order,
@@ -32,7 +32,8 @@ LEAD_03_START = "Problème de la mémoire des expertises passées"
 NOTE = "Question palimpseste pour ouvrir la matinée"
 FOLDER_NOTE = "Lire avant la séance quinconce"
 HIGHLIGHT_NOTE = "Passage zinzolin à lire à voix haute"
-MARKERS = ("palimpseste", "quinconce", "zinzolin")
+TAGS = ("fil rouge hurluberlu", "Ouverture carabistouille")  # as printed: alphabetically
+MARKERS = ("palimpseste", "quinconce", "zinzolin", "hurluberlu", "carabistouille")
 
 
 @pytest.fixture
@@ -51,6 +52,8 @@ def folder(user: UserStore) -> str:
     user.notes.add(LEAD_03, NOTE)
     lead = user.corpus.get("2020-07-03/s2/lead/05")
     user.highlights.add(lead.id, 0, 30, "green", HIGHLIGHT_NOTE)
+    for tag in reversed(TAGS):
+        user.tags.add(LEAD_03, tag)
     return "Manager en crise"
 
 
@@ -75,6 +78,22 @@ def test_trainer_folder_in_its_order_with_cover_and_notes(store: CorpusStore, us
     assert -1 not in positions and positions == sorted(positions)
     for text in (NOTE, FOLDER_NOTE, HIGHLIGHT_NOTE):
         assert printed(text) in pdf.squashed, text
+
+
+def test_trainer_edition_prints_the_tags_under_their_item(store: CorpusStore, user: UserStore,
+                                                         folder: str, tmp_path: Path) -> None:
+    request = request_for_folder(user, folder, edition="trainer")
+    assert request.annotations.tags_on(LEAD_03) == list(TAGS)
+    pdf = build_pdf(request, tmp_path / "dossier.pdf")
+    line = printed("Étiquettes : " + " · ".join(TAGS))
+    assert pdf.squashed.count(line) == 1
+    # under its own item: after the lead's text, before the next item's
+    lead = pdf.squashed.find(_first_words(store, LEAD_03))
+    following = pdf.squashed.find(_first_words(store, FOLDER_ITEMS[2]))
+    assert lead < pdf.squashed.find(line) < following
+    page = render_html(request)
+    assert page.count('<p class="tags">') == 1
+    assert "fil rouge hurluberlu · Ouverture carabistouille" in page
 
 
 def test_participant_folder_has_no_personal_text(user: UserStore, folder: str,

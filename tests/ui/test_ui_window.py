@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionTab
 from ui_helpers import save_artifact
 
 from connecteur.app import place as location
@@ -300,7 +300,14 @@ def test_the_side_panel_holds_the_trainers_panels_and_f9_toggles_it(qtbot, make_
     window = make_window()
     assert window.side_panel.isVisible() and window.actions.side_panel.isChecked()
     assert [window.side_panel.widget(i).objectName() for i in range(window.side_panel.count())] \
-        == ["notes-panel", "favorites-panel", "folders-panel"]
+        == ["notes-panel", "favorites-panel", "folders-panel", "tags-panel", "related-panel"]
+    tabs = window.side_panel.tabBar()  # the five names fit: no scroll arrows hide one
+    assert sum(tabs.tabSizeHint(i).width() for i in range(tabs.count())) \
+        <= window.side_panel.width()
+    option = QStyleOptionTab()
+    tabs.initStyleOption(option, 3)  # « Étiquettes »: the accent is not cut off
+    text_box = tabs.style().subElementRect(QStyle.SubElement.SE_TabBarTabText, option, tabs)
+    assert text_box.height() > tabs.fontMetrics().height()
     window.actions.side_panel.trigger()
     assert not window.side_panel.isVisible()
     window.actions.side_panel.trigger()

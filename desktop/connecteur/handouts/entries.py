@@ -38,6 +38,7 @@ from connecteur.handouts.styles import (
 )
 
 _NEWLINE = re.compile("\n")
+TAGS_LABEL = "#8a6412"  # the note labels' ochre, darker: small text stays legible
 LEAD_BULLET = "→"
 ITEM_BULLET = "–"
 SPEAKER_BULLET = "•"
@@ -130,10 +131,16 @@ class EntryRenderer:
 
     def notes(self, item_id: str, placed: Sequence[PlacedHighlight] = (),
               lost: Sequence[Highlight] = ()) -> list[Flowable]:
-        """The item's notes (and highlight notes), then its folder note: trainer only."""
+        """The item's tags, its notes (and highlight notes), then its folder note:
+        trainer only."""
         if self.annotations is None:
             return []
         out: list[Flowable] = []
+        tags = self.annotations.tags_on(item_id)
+        if tags:
+            listed = " · ".join(markup.escape(t) for t in tags)
+            out.append(Text(f'<font name="{SANS_BOLD}" color="{TAGS_LABEL}">Étiquettes\u00a0:'
+                            f"</font> {listed}", self.styles.tags))
         notes = [self.note_paragraphs(note) for note in self.annotations.notes_on(item_id)]
         notes += [self.note_paragraphs(h.source.note, lead_in=f"{h.number}. {_quoted(h.source)}")
                   for h in placed if h.number is not None]

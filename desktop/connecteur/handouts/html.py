@@ -401,9 +401,13 @@ class HtmlWriter:
                              breaks, dialect=markup.HTML)
 
     def notes(self, item_id: str, placed=(), lost=()) -> list[str]:
-        """The trainer's notes on an item, then its folder note (trainer edition)."""
+        """The trainer's tags and notes on an item, then its folder note (trainer
+        edition)."""
         if self.annotations is None:
             return []
+        tags = self.annotations.tags_on(item_id)
+        tags_html = [f'<p class="tags"><span class="label">Étiquettes\u00a0:</span> '
+                     f'{" · ".join(text(t) for t in tags)}</p>'] if tags else []
         notes = [self.note_html(n) for n in self.annotations.notes_on(item_id)]
         notes += [self.note_html(h.source.note, f"{h.number}. {quoted(h.source)}")
                   for h in placed if h.number is not None]
@@ -418,7 +422,7 @@ class HtmlWriter:
         if folder_note:
             out.append('<aside class="folder-note" aria-label="Note du dossier">'
                        f'<p class="label">Note du dossier</p>{self.note_html(folder_note)}</aside>')
-        return out
+        return tags_html + out
 
     @staticmethod
     def note_html(note: str, lead_in: str = "") -> str:
@@ -537,6 +541,9 @@ aside.folder-note {{ background: #eaf1f8; border-left-color: #1d4f91; }}
 aside .label {{ font-family: "DejaVu Sans", Arial, sans-serif; font-weight: bold;
   font-size: .75rem; text-transform: uppercase; color: #8a6412; margin: .2em 0; }}
 aside.folder-note .label {{ color: #1d4f91; }}
+p.tags {{ font-size: .85em; color: #5d6b78; margin: .2em 0 .5em; }}
+p.tags .label {{ font-family: "DejaVu Sans", Arial, sans-serif; font-weight: bold;
+  color: #8a6412; }}
 .trainer-mark {{ background: #fbf6e6; border: 1px solid #d29a1e; color: #6b4d0c;
   font-weight: bold; padding: .4em .8em; }}
 .codes, .writing {{ display: none; }}

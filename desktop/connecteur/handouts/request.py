@@ -54,21 +54,27 @@ class Annotations:
     """The trainer's own material, printed in the trainer edition only.
 
     ``notes`` and ``highlights`` are keyed by item ID; ``folder_notes`` holds the note
-    written on an item inside a course folder (also keyed by item ID).
+    written on an item inside a course folder (also keyed by item ID); ``tags`` the
+    trainer's tags on each item (the way they sorted the material: worth having on
+    paper when preparing a session).
     """
 
     notes: Mapping[str, Sequence[NoteText]] = field(default_factory=dict)
     highlights: Mapping[str, Sequence[Highlight]] = field(default_factory=dict)
     folder_notes: Mapping[str, NoteText] = field(default_factory=dict)
+    tags: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.notes or self.highlights or self.folder_notes)
+        return bool(self.notes or self.highlights or self.folder_notes or self.tags)
 
     def notes_on(self, item_id: str) -> list[NoteText]:
         return [n for n in self.notes.get(item_id, ()) if n and n.strip()]
 
     def highlights_on(self, item_id: str) -> list[Highlight]:
         return list(self.highlights.get(item_id, ()))
+
+    def tags_on(self, item_id: str) -> list[str]:
+        return [t.strip() for t in self.tags.get(item_id, ()) if t and t.strip()]
 
     def folder_note_on(self, item_id: str) -> NoteText:
         note = self.folder_notes.get(item_id, "")

@@ -155,6 +155,8 @@ class Styles:
         self.note = ParagraphStyle("note", body, fontSize=9.2, leading=12.4, spaceAfter=3)
         self.note_item = ParagraphStyle("note_item", self.note, leftIndent=12,
                                         bulletIndent=2, bulletColor=MUTED)
+        self.tags = ParagraphStyle("tags", self.note, fontSize=8.6, leading=11.4,
+                                   textColor=MUTED, leftIndent=LEAD_INDENT, spaceAfter=4)
         self.toc_title = ParagraphStyle(
             "toc_title", fontName=SANS_BOLD, fontSize=19, leading=23, textColor=ACCENT_DARK,
             spaceAfter=12)

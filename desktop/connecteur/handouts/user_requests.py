@@ -69,8 +69,8 @@ def _orphan_notes(user: UserStore, session_ids: set[str]) -> dict[str, list[str]
 
 def trainer_annotations(user: UserStore, request: HandoutRequest,
                         folder: str | None = None) -> Annotations:
-    """The trainer's notes and highlights on what ``request`` prints; with ``folder``
-    (an ID or name) also that folder's per-item notes."""
+    """The trainer's notes, highlights and tags on what ``request`` prints; with
+    ``folder`` (an ID or name) also that folder's per-item notes."""
     material = user.trainer_material(printed_item_ids(request), folder=folder)
     notes: dict[str, list[str]] = {k: list(v) for k, v in material.notes.items()}
     for item_id, texts in _orphan_notes(user, {s.id for s in request.sessions()}).items():
@@ -79,7 +79,7 @@ def trainer_annotations(user: UserStore, request: HandoutRequest,
                                  for h in found)
                   for item_id, found in material.highlights.items()}
     return Annotations(notes=notes, highlights=highlights,
-                       folder_notes=dict(material.folder_notes))
+                       folder_notes=dict(material.folder_notes), tags=dict(material.tags))
 
 
 def with_trainer_material(request: HandoutRequest, user: UserStore | None,

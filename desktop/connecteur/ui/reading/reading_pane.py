@@ -66,6 +66,7 @@ class ReadingPane(QTextBrowser):
     zoom_changed = Signal(int)
     item_clicked = Signal(str, int)  # item ID, offset in its text (-1: not on its text)
     notes_requested = Signal(str)  # the "✎ n note(s)" marker of an item was followed
+    page_rendered = Signal(str)  # a page was (re)built: positions in it changed
 
     def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +80,8 @@ class ReadingPane(QTextBrowser):
         self._decorations: DecorationSource | None = None
         self._text_map: TextMap | None = TextMap()
         self._segments: list = []  # of the page shown, for the text map (built on demand)
+        # Painted over the page and the marked item: the search words (find_in_page).
+        self._search_marks: list[QTextEdit.ExtraSelection] = []
         # Later features add entries to the context menu: fn(menu, viewport point).
         self.menu_extensions: list[MenuExtension] = []
         self._zoom = 0
@@ -217,6 +220,24 @@ class ReadingPane(QTextBrowser):
         self.setTextCursor(cursor)
         return True
 
+    def page_texts(self) -> dict[str, str]:
+        """The full ``.text`` of every item whose text the page shows, by item ID (in
+        page order): what find-in-page searches."""
+        found: dict[str, str] = {}
+        for segment in self._segments:
+            if segment.item_id not in found:
+                item = self._store.find(segment.item_id)
+                text = getattr(item, "text", None)
+                if isinstance(text, str):
+                    found[segment.item_id] = text
+        return found
+
+    def set_search_marks(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Paint ``selections`` (the search words) over the page, above the marked
+        item, without rendering the page again."""
+        self._search_marks = list(selections)
+        self._mark(self._marked)
+
     def mark_item(self, item_id: str | None) -> None:
         """Mark an item (the one the side panel shows) without scrolling."""
         self._mark(item_id)
@@ -290,7 +311,9 @@ class ReadingPane(QTextBrowser):
         self._page_key = key
         self._anchors = _named_anchors(self)
         self._segments, self._text_map = page.segments, None
+        self._search_marks = []  # their positions were in the old document
         self._update_margins(force=True)
+        self.page_rendered.emit(key)
 
     def _page_session(self) -> Session | None:
         found = self._store.find(self._page_key or "")
@@ -319,7 +342,7 @@ class ReadingPane(QTextBrowser):
         self._marked = item_id
         span = self._item_range(item_id) if item_id else None
         if span is None:
-            self.setExtraSelections([])
+            self.setExtraSelections(self._search_marks)
             return
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
@@ -328,7 +351,7 @@ class ReadingPane(QTextBrowser):
         selection.cursor = cursor
         selection.format.setBackground(marked_background(self.palette()))
         selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        self.setExtraSelections([selection, *self._coloured_runs(*span)])
+        self.setExtraSelections([selection, *self._coloured_runs(*span), *self._search_marks])
 
     def _coloured_runs(self, start: int, end: int) -> list[QTextEdit.ExtraSelection]:
         """The highlighted words inside a marked item, painted again over the mark

@@ -158,6 +158,30 @@ class SearchController(QObject):
         service = self._service
         self._runner.submit(lambda: work(service), on_result=done, on_error=failed)
 
+    def use_tags(self, tag_items: Callable[[str], Any]) -> None:
+        """Let ``tag:NOM`` find tagged items: ``tag_items(name)`` (the user store's
+        ``tags.item_ids``) is called from the query worker at each search, so tags
+        added or renamed later are seen without calling this again."""
+        self.call(lambda service: service.use_tags(tag_items), done=lambda _none: None,
+                  failed=lambda message: log.warning("tags not usable: %s", message))
+
+    def related(self, item_id: str, limit: int, *, done: Callable[[Any], None],
+                failed: Callable[[str], None]) -> None:
+        """« Voir aussi » : ``SearchService.related(item_id, limit)`` on the worker."""
+        self.call(lambda service: service.related(item_id, limit), done=done, failed=failed)
+
+    def match_spans(self, query: str, texts: dict[str, str], *,
+                    done: Callable[[Any], None], failed: Callable[[str], None]) -> None:
+        """Where ``query``'s words are in each text (item ID → text), on the worker:
+        ``done({item ID: [(start, end, exact)]})`` with the items that hold some."""
+
+        def spans(service: Any) -> dict[str, list[tuple[int, int, bool]]]:
+            found = {item_id: service.match_spans(query, text)
+                     for item_id, text in texts.items()}
+            return {item_id: runs for item_id, runs in found.items() if runs}
+
+        self.call(spans, done=done, failed=failed)
+
     def _flush_calls(self) -> None:
         calls, self._calls = self._calls, []
         for work, done, failed in calls:

@@ -6,6 +6,8 @@ into index edits, the indexer reconciles: once both the index and the user
 database are open, then shortly after any change that touches notes or highlights.
 ``SearchService.sync_notes`` writes only what differs, so a reconciliation after
 an unrelated change costs a few milliseconds in the background.
+
+It also tells the search where tags are (``tag:NOM``), once the user database is open.
 """
 
 from __future__ import annotations
@@ -30,9 +32,20 @@ class NoteIndexer(QObject):
         self._search, self._layer = search, layer
         self._timer = QTimer(self, singleShot=True, interval=SYNC_DELAY_MS)
         self._timer.timeout.connect(self._sync)
+        self._tags_of: object = None  # the user store whose tags the search uses
         search.status_changed.connect(self._status_changed)
-        layer.opened.connect(lambda _user: self._timer.start())
+        layer.opened.connect(self._opened)
         layer.changed.connect(self._changed)
+        if layer.ready:
+            self._opened(layer.user)
+
+    def _opened(self, user: object) -> None:
+        """``tag:`` reads the store's tags at each search (the search controller
+        waits for its index before passing them on)."""
+        if user is not None and user is not self._tags_of:
+            self._tags_of = user
+            self._search.use_tags(user.tags.item_ids)  # type: ignore[attr-defined]
+        self._timer.start()
 
     def _status_changed(self, status: IndexStatus) -> None:
         if status.state == READY:

@@ -1,5 +1,7 @@
 """Paints one search hit: where it comes from, its title, and the excerpt with the
-matched words highlighted, in palette colours (light or dark)."""
+matched words highlighted, in palette colours (light or dark); under it, muted and in
+italics, why a hit found through its context was found (or what a related item
+shares)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from connecteur.ui.common.palette import match_background, muted_text
 from connecteur.ui.common.rich_text import colour_html, h
-from connecteur.ui.search.results_model import HitRole, hit_place
+from connecteur.ui.search.results_model import HitRole, NoteRole, hit_place
 
 PADDING = 8
 _MARK_RE = re.compile(r'(<mark(?: class="stem")?>|</mark>)')
@@ -41,7 +43,7 @@ def marked_excerpt(highlight: str, mark_style: str, stem_style: str = STEM_STYLE
     return "".join(out)
 
 
-def hit_html(hit, palette: QPalette, selected: bool) -> str:
+def hit_html(hit, palette: QPalette, selected: bool, note: str = "") -> str:
     role = QPalette.ColorRole
     if selected:
         text_html = colour_html(palette.color(role.HighlightedText))
@@ -51,10 +53,12 @@ def hit_html(hit, palette: QPalette, selected: bool) -> str:
         muted_html = colour_html(muted_text(palette))
         mark = f"font-weight:700; background-color:{colour_html(match_background(palette))};"
     excerpt_html = marked_excerpt(hit.highlight or h(hit.text[:240]), mark)
+    note_html = (f'<div style="color:{muted_html}; font-style:italic; margin-top:3px">'
+                 f"{h(note)}</div>") if note else ""
     return (f'<div style="color:{text_html}">'
             f'<div style="color:{muted_html}; font-size:small">{h(hit_place(hit))}</div>'
             f'<div style="font-weight:600">{h(hit.title)}</div>'
-            f"<div>{excerpt_html}</div></div>")
+            f"<div>{excerpt_html}</div>{note_html}</div>")
 
 
 class ResultDelegate(QStyledItemDelegate):
@@ -71,7 +75,8 @@ class ResultDelegate(QStyledItemDelegate):
         doc = self._doc
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(0)
-        doc.setHtml(hit_html(index.data(HitRole), option.palette, selected))
+        doc.setHtml(hit_html(index.data(HitRole), option.palette, selected,
+                             index.data(NoteRole) or ""))
         doc.setTextWidth(max(40.0, width))
         return doc
 

@@ -1,5 +1,7 @@
 """Search hits as a list model; asks for the next page when the view scrolls to
-the end (``canFetchMore`` / ``fetchMore``)."""
+the end (``canFetchMore`` / ``fetchMore``). A hit found only through its context
+(its session's title, its theme) says so on a line of its own (``NoteRole``), as
+does a related item (« Voir aussi ») with what it shares."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -14,13 +17,15 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from connecteur.store import CorpusStore
 from connecteur.ui.common import labels
 from connecteur.ui.common.item_mime import ITEMS_MIME, items_mime_data
 from connecteur.ui.common.model_types import ROOT, AnyIndex
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 TargetRole = Qt.ItemDataRole.UserRole + 2
-
+NoteRole = Qt.ItemDataRole.UserRole + 3  # a muted line under the excerpt ("" for none)
+CONTEXT_CHARS = 120  # of a theme or session title quoted (the longest in the library: 92)
 
 
 def hit_place(hit: Any) -> str:
@@ -32,11 +37,45 @@ def hit_place(hit: Any) -> str:
     return f"{labels.kind_name(hit.kind)} · {where}" if where else labels.kind_name(hit.kind)
 
 
+def _quoted(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= CONTEXT_CHARS else text[:CONTEXT_CHARS - 1].rstrip() + "…"
+
+
+def context_note(store: CorpusStore | None, hit: Any) -> str:
+    """Why a hit whose own text does not hold the words was found: "Trouvé dans la
+    session « La gestion de crise »" (its theme, its session, the item a note is on);
+    "" for a hit that matched through its own text. A related item: its reason."""
+    reason = getattr(hit, "reason", "")
+    if reason:
+        return reason
+    if getattr(hit, "match", "") != "context":
+        return ""
+    tr = QCoreApplication.translate
+    parts = []
+    for part in getattr(hit, "matched_in", ()):
+        if part == "theme":
+            parts.append(tr("Results", "dans le thème « {0} »").format(_quoted(hit.title)))
+        elif part == "session_title":
+            session = store.find(hit.session_id or "") if store is not None else None
+            title = getattr(session, "title", "")
+            if title:
+                parts.append(tr("Results", "dans la session « {0} »").format(_quoted(title)))
+        elif part == "item":
+            parts.append(tr("Results", "dans l'élément annoté « {0} »").format(
+                _quoted(hit.title)))
+    if not parts:
+        return ""
+    return tr("Results", "Trouvé {0}").format(tr("Results", " et ").join(parts))
+
+
 class ResultsModel(QAbstractListModel):
     more_requested = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None,
+                 store: CorpusStore | None = None) -> None:
         super().__init__(parent)
+        self._store = store
         self._hits: list[Any] = []
         self._total = 0
         self._waiting_for_more = False
@@ -53,6 +92,14 @@ class ResultsModel(QAbstractListModel):
         self.beginResetModel()
         self._hits = list(results.hits)
         self._total = results.total
+        self._waiting_for_more = False
+        self.endResetModel()
+
+    def set_hits(self, hits: list[Any]) -> None:
+        """Show these hits, all of them (« Voir aussi »: no further page)."""
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._total = len(self._hits)
         self._waiting_for_more = False
         self.endResetModel()
 
@@ -88,7 +135,11 @@ class ResultsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{hit_place(hit)} — {hit.title} : {hit.text}"
+            note = context_note(self._store, hit)
+            text = f"{hit_place(hit)} — {hit.title} : {hit.text}"
+            return f"{text} ({note})" if note else text
+        if role == NoteRole:
+            return context_note(self._store, hit)
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.title
         if role == HitRole:

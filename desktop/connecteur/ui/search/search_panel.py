@@ -1,6 +1,9 @@
 """Results as you type: filters with counts, suggestion, the hit list, and the
 states in between (help before typing, no result, index being built, failure).
 
+An active filter is always in sight: a removable chip under the box, and a count of
+what it hides ("12 résultats masqués par le filtre Ressources — tout afficher").
+
 The panel sends requests to the ``SearchController`` (debounced while typing) and
 shows only the answer to its latest request; it never touches the search library.
 """
@@ -21,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from connecteur.store import Change
+from connecteur.ui.annotations.user_layer import concerns
 from connecteur.ui.common import labels
 from connecteur.ui.common.focus_ring import add_focus_ring
 from connecteur.ui.common.rich_text import command_link, h, parse_command
@@ -31,6 +36,7 @@ from connecteur.ui.search.controller import (
     IndexStatus,
     SearchRequest,
 )
+from connecteur.ui.search.filter_chips import FilterChips
 from connecteur.ui.search.result_delegate import ResultDelegate
 from connecteur.ui.search.results_model import ResultsModel, TargetRole
 from connecteur.ui.shell.context import ApplicationContext
@@ -63,6 +69,7 @@ class SearchPanel(QWidget):
         self._controller.answered.connect(self._on_answer)
         self._controller.failed.connect(self._on_failure)
         self._controller.status_changed.connect(self._on_status)
+        context.user.changed.connect(self._user_changed)
         self._retranslate()
         self._show_state()
 
@@ -82,14 +89,14 @@ class SearchPanel(QWidget):
         for label in (self.summary, self.suggestion, self.notices, self.message):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
-        for label in (self.suggestion, self.message):
+        for label in (self.suggestion, self.message, self.summary):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
             label.linkActivated.connect(self._message_link)
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         for label in (self.summary, self.suggestion, self.notices, self.message):
             label.setMargin(4)
-        self.model = ResultsModel(self)
+        self.model = ResultsModel(self, self._context.store)
         self.model.more_requested.connect(self._fetch_more)
         self.list = QListView(self, objectName="search-results")
         self.list.setModel(self.model)
@@ -111,8 +118,11 @@ class SearchPanel(QWidget):
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.kind_filter, 1)
         filters.addWidget(self.session_filter, 1)
+        self.chips = FilterChips(self)
+        self.chips.removed.connect(self.remove_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.chips)
         layout.addWidget(self.filters)
         layout.addWidget(self.summary)
         layout.addWidget(self.suggestion)
@@ -180,6 +190,26 @@ class SearchPanel(QWidget):
             combo.blockSignals(False)
         self._filters_changed()
 
+    def remove_filter(self, field: str) -> None:
+        """A chip was closed: drop that filter only ("kind" or "session")."""
+        combo = self.kind_filter if field == "kind" else self.session_filter
+        combo.blockSignals(True)
+        combo.setCurrentIndex(0)
+        combo.blockSignals(False)
+        self._filters_changed()
+
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(field, name as shown) of each active filter: "Ressources", "20 mai 2020,
+        session 1"."""
+        found = []
+        kind = self.kind_filter.currentData()
+        if kind:
+            found.append(("kind", labels.kind_plural(kind)))
+        session = self._context.store.find(self.session_filter.currentData() or "")
+        if session is not None and session.kind == "session":
+            found.append(("session", labels.session_place(session)))
+        return found
+
     def kinds(self) -> tuple[str, ...] | None:
         value = self.kind_filter.currentData()
         return (value,) if value else None
@@ -236,6 +266,12 @@ class SearchPanel(QWidget):
         self._show_state()
         self.answered.emit()
 
+    def _user_changed(self, change: Change) -> None:
+        """A ``tag:`` search follows the tags as they are added, renamed, merged."""
+        if self._query and "tag:" in self._query.casefold() and concerns(change, ("tag",)):
+            self._debounce.stop()
+            self._run()
+
     def _on_status(self, status: IndexStatus) -> None:
         if self._query and self._results is None:
             self._show_state()
@@ -250,6 +286,7 @@ class SearchPanel(QWidget):
     # --- filters -----------------------------------------------------------------
 
     def _filters_changed(self, *_args: Any) -> None:
+        self.chips.show_filters(self.active_filters())
         if self._query:
             self._debounce.stop()
             self._run()
@@ -284,6 +321,7 @@ class SearchPanel(QWidget):
         has_hits = self.model.rowCount() > 0
         results = self._results
         self.filters.setVisible(bool(self._query))
+        self.chips.show_filters(self.active_filters())
         self.summary.setVisible(bool(self._query) and results is not None
                                 and results.total > 0 and not self._error)
         if results is not None:
@@ -302,8 +340,37 @@ class SearchPanel(QWidget):
         if results.total == 0:
             return ""
         if results.total == 1:
-            return self.tr("<b>1 résultat</b>")
-        return self.tr("<b>{0} résultats</b>").format(h(results.total))
+            count_html = self.tr("<b>1 résultat</b>")
+        else:
+            count_html = self.tr("<b>{0} résultats</b>").format(h(results.total))
+        hidden = self._hidden_count(results)
+        if not hidden:
+            return count_html
+        return self.tr("{0} · {1}").format(count_html, self._hidden_html(hidden, others=True))
+
+    @staticmethod
+    def _hidden_count(results: Any) -> int:
+        hidden = getattr(results, "hidden", None) or {}
+        return hidden.get("all", 0)
+
+    def _hidden_html(self, hidden: int, others: bool = False) -> str:
+        """"12 résultats masqués par le filtre Ressources — tout afficher" (``others``:
+        "12 autres masqués…", after a count of results)."""
+        names = [name for _field, name in self.active_filters()]
+        if len(names) > 1:
+            by = self.tr("les filtres {0} et {1}").format(", ".join(names[:-1]), names[-1])
+        else:
+            by = self.tr("le filtre {0}").format(names[0] if names else "")
+        if others and hidden > 1:
+            text = self.tr("{0} autres masqués par {1}").format(hidden, by)
+        elif others:
+            text = self.tr("1 autre masqué par {0}").format(by)
+        elif hidden > 1:
+            text = self.tr("{0} résultats masqués par {1}").format(hidden, by)
+        else:
+            text = self.tr("1 résultat masqué par {0}").format(by)
+        link_html = f'<a href="action:clear-filters">{h(self.tr("tout afficher"))}</a>'
+        return self.tr("{0} — {1}").format(h(text), link_html)
 
     def _show_suggestion(self, results: Any) -> None:
         suggestion = getattr(results, "suggestion", None) if results is not None else None
@@ -338,7 +405,10 @@ class SearchPanel(QWidget):
     def _no_result_html(self) -> str:
         parts = [self.tr("<p><b>Aucun résultat pour « {0} ».</b></p>").format(
             h(self._query))]
-        if self.kinds() or self.sessions():
+        hidden = self._hidden_count(self._results) if self._results is not None else 0
+        if hidden:
+            parts.append(f"<p>{self._hidden_html(hidden)}</p>")
+        elif self.kinds() or self.sessions():
             parts.append(self.tr('<p>Des filtres sont actifs : <a href="action:clear-filters">'
                                  "retirer les filtres</a>.</p>"))
         parts.append(self.tr(
@@ -358,15 +428,18 @@ class SearchPanel(QWidget):
             "« télétravail ».</li>"
             "<li>Une expression exacte entre guillemets : <i>\"cellule de crise\"</i>.</li>"
             "<li>Exclure un mot : <i>crise -sanitaire</i>.</li>"
-            "<li>↑ ↓ parcourent les résultats, Entrée ouvre, Échap revient au sommaire."
-            "</li></ul>").format(links_html)
+            "<li>Vos étiquettes : <i>tag:ouverture</i>, <i>tag:\"crise sanitaire\"</i>."
+            "</li>"
+            "<li>↑ ↓ parcourent les résultats, Entrée ouvre, Échap revient au sommaire ; "
+            "dans le texte, F3 et Maj+F3 vont d'un mot cherché à l'autre.</li></ul>"
+            ).format(links_html)
 
     def _message_link(self, link: str) -> None:
         url = QUrl(link)
         found = parse_command(link, ("query",))
         if found is not None:
             self.suggestion_taken.emit(found[1])
-        elif link == "action:clear-filters":
+        elif link == "action:clear-filters":  # (from the summary or the message)
             self.clear_filters()
         elif url.isValid():
             self._context.links.open(url)

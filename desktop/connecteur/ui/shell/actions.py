@@ -45,6 +45,8 @@ class Actions(QObject):
         self.copy_reference = _action(self, "copy-reference", hotkeys.COPY_WITH_REFERENCE)
         self.copy_link = _action(self, "copy-link", hotkeys.COPY_LINK)
         self.find = _action(self, "find", hotkeys.FIND)
+        self.find_next = _action(self, "find-next", hotkeys.FIND_NEXT)
+        self.find_previous = _action(self, "find-previous", hotkeys.FIND_PREVIOUS)
         self.zoom_in = _action(self, "zoom-in", hotkeys.ZOOM_IN)
         self.zoom_out = _action(self, "zoom-out", hotkeys.ZOOM_OUT)
         self.zoom_reset = _action(self, "zoom-reset", hotkeys.ZOOM_RESET)
@@ -70,6 +72,8 @@ class Actions(QObject):
         self.go_notes = _action(self, "go-notes", hotkeys.NOTES_PANEL)
         self.go_favorites = _action(self, "go-favorites", hotkeys.FAVORITES_PANEL)
         self.go_folders = _action(self, "go-folders", hotkeys.FOLDERS_PANEL)
+        self.go_tags = _action(self, "go-tags", hotkeys.TAGS_PANEL)
+        self.go_related = _action(self, "go-related", hotkeys.RELATED_PANEL)
         self.languages = QActionGroup(self)
         self.language_system = _action(self, "language-system", checkable=True)
         self.language_fr = _action(self, "language-fr", checkable=True)
@@ -80,7 +84,8 @@ class Actions(QObject):
             self.languages.addAction(action)
         self.menus = self._menus(window)
         for action in (self.undo, self.redo, self.star, self.add_note, self.new_folder,
-                       self.go_notes, self.go_favorites, self.go_folders):
+                       self.go_notes, self.go_favorites, self.go_folders, self.go_tags,
+                       self.go_related, self.find_next, self.find_previous):
             window.addAction(action)  # shortcuts work even with the menu bar hidden
         self.retranslate()
 
@@ -104,7 +109,7 @@ class Actions(QObject):
         edit.addSeparator()
         edit.addActions([self.copy, self.copy_reference, self.copy_link])
         edit.addSeparator()
-        edit.addAction(self.find)
+        edit.addActions([self.find, self.find_next, self.find_previous])
         edit.addSeparator()
         edit.addActions([self.star, self.add_note, self.new_folder])
         view = menus["view"]
@@ -124,7 +129,8 @@ class Actions(QObject):
         go.addActions([self.speakers, self.bibliography])
         go.addSeparator()
         go.addActions([self.focus_tree, self.focus_reading])
-        go.addActions([self.go_notes, self.go_favorites, self.go_folders])
+        go.addActions([self.go_notes, self.go_favorites, self.go_folders, self.go_tags,
+                       self.go_related])
         menus["help"].addActions([self.welcome, self.about])
         return menus
 
@@ -145,6 +151,8 @@ class Actions(QObject):
             self.copy_reference: self.tr("Copier avec la &référence"),
             self.copy_link: self.tr("Copier le &lien connecteur://"),
             self.find: self.tr("C&hercher…"),
+            self.find_next: self.tr("Occurrence sui&vante dans la page"),
+            self.find_previous: self.tr("Occurrence &précédente dans la page"),
             self.zoom_in: self.tr("Zoom &avant"),
             self.zoom_out: self.tr("Zoom a&rrière"),
             self.zoom_reset: self.tr("&Taille normale"),
@@ -169,6 +177,8 @@ class Actions(QObject):
             self.go_notes: self.tr("Aller aux &notes"),
             self.go_favorites: self.tr("Aller aux &favoris"),
             self.go_folders: self.tr("Aller aux &dossiers"),
+            self.go_tags: self.tr("Aller aux étiq&uettes"),
+            self.go_related: self.tr("Aller à « &Voir aussi »"),
         }
         for action, text in texts.items():
             set_text(action, text)

@@ -18,6 +18,8 @@ COPY: Spec = (Key.Copy,)
 COPY_WITH_REFERENCE: Spec = ("Ctrl+Shift+C",)
 COPY_LINK: Spec = ("Ctrl+Shift+L",)
 FIND: Spec = (Key.Find, "Ctrl+K")
+FIND_NEXT: Spec = ("F3", Key.FindNext)  # the search words in the page
+FIND_PREVIOUS: Spec = ("Shift+F3", Key.FindPrevious)
 ZOOM_IN: Spec = (Key.ZoomIn, "Ctrl+=", "Ctrl++")
 ZOOM_OUT: Spec = (Key.ZoomOut, "Ctrl+-")
 ZOOM_RESET: Spec = ("Ctrl+0",)
@@ -41,6 +43,8 @@ NEW_FOLDER: Spec = ("Ctrl+Shift+N",)
 NOTES_PANEL: Spec = ("Ctrl+3",)
 FAVORITES_PANEL: Spec = ("Ctrl+4",)
 FOLDERS_PANEL: Spec = ("Ctrl+5",)
+TAGS_PANEL: Spec = ("Ctrl+6",)
+RELATED_PANEL: Spec = ("Ctrl+7",)
 
 
 def sequences(spec: Spec) -> list[QKeySequence]:

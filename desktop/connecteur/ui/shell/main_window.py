@@ -34,6 +34,7 @@ from connecteur.app.history import History
 from connecteur.app.place import BIBLIOGRAPHY, HOME, HOME_PLACE, SPEAKERS, Place
 from connecteur.corpus import Event
 from connecteur.ui.common import labels
+from connecteur.ui.reading.find_in_page import FindInPage
 from connecteur.ui.reading.navigation_model import LocationRole, NodeKindRole
 from connecteur.ui.reading.navigation_pane import NavigationPane
 from connecteur.ui.reading.reading_pane import ReadingPane
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.search_box)
         column.addWidget(self.left_stack, 1)
         self.reading = ReadingPane(self.context, self)
+        self.find_in_page = FindInPage(self.context, self.reading, self)
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.reading)
         self.side_panel = SidePanel(self)
@@ -145,6 +147,8 @@ class MainWindow(QMainWindow):
         a.copy_reference.triggered.connect(lambda: self.reading.copy_with_reference())
         a.copy_link.triggered.connect(lambda: self.reading.copy_link())
         a.find.triggered.connect(self.focus_search)
+        a.find_next.triggered.connect(self.find_in_page.next)
+        a.find_previous.triggered.connect(self.find_in_page.previous)
         a.zoom_in.triggered.connect(self.reading.zoom_in)
         a.zoom_out.triggered.connect(self.reading.zoom_out)
         a.zoom_reset.triggered.connect(lambda: self.reading.set_zoom(0))
@@ -190,11 +194,13 @@ class MainWindow(QMainWindow):
         from connecteur.ui.annotations.item_commands import ItemCommands
         from connecteur.ui.annotations.notes_panel import NotesPanel
         from connecteur.ui.annotations.startup_notice import StartupNotice
+        from connecteur.ui.annotations.tags_panel import TagsPanel
         from connecteur.ui.annotations.undo_actions import UndoActions
         from connecteur.ui.folders.folders_panel import FoldersPanel
         from connecteur.ui.reading.decorations import ReadingAnnotations
         from connecteur.ui.reading.highlight_actions import HighlightActions
         from connecteur.ui.search.note_indexing import NoteIndexer
+        from connecteur.ui.search.related_panel import RelatedPanel
 
         context, layer, a = self.context, self.context.user, self.actions
         self.commands = ItemCommands(self.store, layer, a.star, a.add_note, self)
@@ -203,6 +209,8 @@ class MainWindow(QMainWindow):
         self.notes.set_star_action(a.star)
         self.favorites = FavoritesView(context, layer, self.side_panel)
         self.folders = FoldersPanel(context, layer, self.side_panel)
+        self.tags_panel = TagsPanel(context, layer, self.side_panel)
+        self.related = RelatedPanel(context, self.side_panel)
         self._place_side_panels()
         self.reading_annotations = ReadingAnnotations(layer, self.reading,
                                                       self.commands.toggle_star,
@@ -303,7 +311,8 @@ class MainWindow(QMainWindow):
 
     def _place_side_panels(self) -> None:
         for panel, name in ((self.notes, "notes-panel"), (self.favorites, "favorites-panel"),
-                            (self.folders, "folders-panel")):
+                            (self.folders, "folders-panel"), (self.tags_panel, "tags-panel"),
+                            (self.related, "related-panel")):
             self.side_panel.add_panel(panel, "", name)
             panel.setMinimumWidth(MIN_PANEL_WIDTH)  # the text column keeps the room
         sizes = self.context.settings.get(settings.SPLITTER_SIZES)
@@ -317,6 +326,8 @@ class MainWindow(QMainWindow):
         layer.failed.connect(self.status.flash)
         self.place_changed.connect(commands.follow)
         commands.chosen.connect(self._show_item)
+        commands.chosen.connect(lambda item_id, *_rest: self.related.show_item(item_id))
+        self.tags_panel.search_requested.connect(self._take_suggestion)
         commands.note_requested.connect(self._write_note)
         commands.open_requested.connect(self.navigate)
         a.new_folder.triggered.connect(self.create_folder)
@@ -325,10 +336,13 @@ class MainWindow(QMainWindow):
         a.go_favorites.triggered.connect(
             lambda: self._focus_panel(self.favorites, self.favorites.list))
         a.go_folders.triggered.connect(lambda: self._focus_panel(self.folders, self.folders.tree))
+        a.go_tags.triggered.connect(
+            lambda: self._focus_panel(self.tags_panel, self.tags_panel.list))
+        a.go_related.triggered.connect(lambda: self._focus_panel(self.related, self.related.list))
         self.reading_annotations.item_chosen.connect(commands.choose)
         self.highlights.show_requested.connect(commands.choose)
         self.highlights.highlighted.connect(lambda h: commands.choose(h.item_id, h.id))
-        for view in (self.notes, self.favorites, self.folders):
+        for view in (self.notes, self.favorites, self.folders, self.related):
             view.location_requested.connect(self.navigate)
         self.notes.folder_requested.connect(self.show_folder)
         self.notes.highlight_requested.connect(self.select_highlight)
@@ -383,7 +397,8 @@ class MainWindow(QMainWindow):
         if mark and item_id and item_id in self.reading.anchors \
                 and item_id != self.reading.page_key:
             self.reading.mark_item(item_id)
-        if show_panel and (focus or self.side_panel.isVisible()):
+        keep = self.side_panel.currentWidget() is self.related  # it follows the item too
+        if show_panel and (focus or (self.side_panel.isVisible() and not keep)):
             self.show_panel(self.notes)
 
     def _write_note(self, _item_id: str) -> None:
@@ -429,8 +444,10 @@ class MainWindow(QMainWindow):
 
     def _retranslate_panels(self) -> None:
         for panel, title in ((self.notes, self.tr("Notes")),
-                             (self.favorites, self.tr("Mes favoris")),
-                             (self.folders, self.tr("Dossiers"))):
+                             (self.favorites, self.tr("Favoris")),
+                             (self.folders, self.tr("Dossiers")),
+                             (self.tags_panel, self.tr("Étiquettes")),
+                             (self.related, self.tr("Voir aussi"))):
             self.side_panel.setTabText(self.side_panel.indexOf(panel), title)
             panel.setAccessibleName(title)
         self.undo.retranslate()
@@ -566,6 +583,7 @@ class MainWindow(QMainWindow):
 
     def _open_result(self, target: str, walking: bool) -> None:
         self.navigate(target, walking=walking)
+        self.find_in_page.show_words(self.search_panel.query, target)
         if not walking:
             self.reading.setFocus(Qt.FocusReason.OtherFocusReason)
 
