@@ -57,7 +57,6 @@ class UserLayer(QObject):
         self._shut = False  # closed at exit: never opened again (a late timer, a late write)
         self._settled = threading.Event()  # the opening ended (opened or failed)
         self._unsubscribe: list[Callable[[], None]] = []
-        self._shut = False  # closed at exit: a late open() (a start-up timer) is ignored
         # Slots of this object (not plain callables): Qt then queues the delivery when
         # the signal is emitted from a worker thread.
         self._incoming.connect(self._deliver)
