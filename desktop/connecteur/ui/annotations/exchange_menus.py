@@ -246,7 +246,7 @@ class AnnotationExchange(QObject):
         action = menu.addAction(self.tr("&Importer des annotations (JSON)…"),
                                 self.import_annotations)
         action.setObjectName("import-annotations")
-        action.setEnabled(ready)
+        action.setEnabled(self._layer.writable)
 
     def fill_resources_menu(self, menu: QMenu) -> None:
         """Fichier › Ressources ▸ (filled when it opens)."""

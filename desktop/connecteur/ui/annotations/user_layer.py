@@ -64,6 +64,18 @@ class UserLayer(QObject):
     def ready(self) -> bool:
         return self.user is not None and self.state == READY
 
+    @property
+    def read_only(self) -> str | None:
+        """Why nothing can be saved (French: a read-only home, a full disk), from the
+        store's opening; None when writes are possible (or not known yet)."""
+        return self.user.startup.read_only if self.ready else None  # type: ignore[union-attr]
+
+    @property
+    def writable(self) -> bool:
+        """Open and able to save: what editing commands are enabled on. (A write asked
+        for anyway is refused by the store with the reason, on ``failed``.)"""
+        return self.ready and not self.read_only
+
     # --- opening and closing ---------------------------------------------------------
 
     def open(self) -> None:

@@ -80,7 +80,7 @@ def fill(menu: QMenu, layer: UserLayer, items: ItemSource, parent: QWidget,
     new = menu.addAction(QCoreApplication.translate("FolderMenu", "Nouveau dossier…"))
     new.setObjectName("add-to-new-folder")
     new.triggered.connect(lambda: new_folder_with(layer, items(), parent, origin))
-    menu.setEnabled(layer.ready)
+    menu.setEnabled(layer.writable)
 
 
 def folder_submenu(menu: QMenu, layer: UserLayer, items: ItemSource, parent: QWidget,
@@ -90,5 +90,5 @@ def folder_submenu(menu: QMenu, layer: UserLayer, items: ItemSource, parent: QWi
     sub.setObjectName("add-to-folder-menu")
     fill(sub, layer, items, parent, origin)
     sub.aboutToShow.connect(lambda: fill(sub, layer, items, parent, origin))
-    sub.setEnabled(layer.ready)
+    sub.setEnabled(layer.writable)
     return sub

@@ -312,7 +312,8 @@ class FoldersPanel(QWidget):
         self.empty.setVisible(empty)
         for widget in (self.new_button, self.properties_button, self.more_button):
             widget.setEnabled(self._layer.ready)
-        self.properties_button.setEnabled(self._layer.ready and not empty)
+        self.new_button.setEnabled(self._layer.writable)
+        self.properties_button.setEnabled(self._layer.writable and not empty)
         self.empty.setText(self._layer.unavailable_message() if not self._layer.ready else
                            self.tr("Aucun dossier de formation.\n\n« Nouveau » en crée un ; "
                                    "glissez-y ensuite des pistes depuis les résultats de "
