@@ -27,7 +27,9 @@ def folder_description(folder: Folder) -> str:
     if folder.date:
         text = QCoreApplication.translate("FolderMenu", "Date : {0}")
         lines.append(text.format(labels.format_date(folder.date)))
-    lines.append(QCoreApplication.translate("FolderMenu", "{0} élément(s)").format(folder.size))
+    lines.append(labels.count(folder.size,
+                              QCoreApplication.translate("FolderMenu", "{0} élément"),
+                              QCoreApplication.translate("FolderMenu", "{0} éléments")))
     return "\n".join(lines)
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from connecteur.store import Folder, FolderEntry
 from connecteur.ui.annotations.note_editor import Answer, NoteDialog
 from connecteur.ui.annotations.user_layer import UserLayer
+from connecteur.ui.common import labels
 from connecteur.ui.common.focus_ring import add_focus_ring
 from connecteur.ui.common.item_delegate import TwoLineDelegate
 from connecteur.ui.folders.folder_dialog import FolderDialog
@@ -199,9 +200,12 @@ class FoldersPanel(QWidget):
         if folder is None:
             return False
         size = len(self.model.entries(folder.id))
-        text = self.tr("Supprimer le dossier « {0} » et ses {1} élément(s) ?\n\nLes "
-                       "éléments restent dans la bibliothèque, et Édition › Annuler "
-                       "(Ctrl+Z) rétablit le dossier.").format(folder.name, size)
+        question = self.tr("Supprimer le dossier vide « {1} » ?") if size == 0 else \
+            labels.plural(size, self.tr("Supprimer le dossier « {1} » et son élément ?"),
+                          self.tr("Supprimer le dossier « {1} » et ses {0} éléments ?"))
+        text = question.format(size, folder.name) + "\n\n" + self.tr(
+            "Les éléments restent dans la bibliothèque, et Édition › Annuler (Ctrl+Z) "
+            "rétablit le dossier.")
         if not self.confirm(self.tr("Supprimer le dossier"), text):
             return False
         said = self.tr("Dossier « {0} » supprimé (Ctrl+Z pour annuler).").format(folder.name)

@@ -513,8 +513,9 @@ class PrintDialog(QDialog):
             SESSION: self.tr("La session affichée : {0}").format(
                 self._session_text(shown)) if shown else self.tr("La session affichée"),
             SESSIONS: self.tr("Les sessions cochées :"),
-            LIBRARY: self.tr("Toute la bibliothèque ({0} sessions)").format(
-                len(self._store.sessions)),
+            LIBRARY: labels.count(len(self._store.sessions),
+                                  self.tr("Toute la bibliothèque ({0} session)"),
+                                  self.tr("Toute la bibliothèque ({0} sessions)")),
             FOLDER: self.tr("Un dossier de formation :"),
             RESULTS: self._results_text(),
             FAVOURITES: self.tr("Mes favoris ({0})").format(scope.favourites),
