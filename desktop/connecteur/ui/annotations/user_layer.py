@@ -54,6 +54,7 @@ class UserLayer(QObject):
         self.state = CLOSED
         self.error = ""
         self._settled = threading.Event()  # the opening ended (opened or failed)
+        self._shut_down = False  # closed at exit: nothing opens it again
         self._unsubscribe: list[Callable[[], None]] = []
         # Slots of this object (not plain callables): Qt then queues the delivery when
         # the signal is emitted from a worker thread.
@@ -81,8 +82,9 @@ class UserLayer(QObject):
     def open(self) -> None:
         """Open the user database (recovery, backup, migrations, re-anchoring) as the
         first operation of the write lane: writes asked for meanwhile wait for it."""
-        if self.state in (OPENING, READY):
-            return
+        if self.state in (OPENING, READY) or self._shut_down:
+            return  # (a late signal at exit, e.g. the search index answering, must not
+            # reopen the database behind a window that is gone)
         self.state = OPENING
         self._operations.run(Operation(self._open_in_worker, lane=WRITE,
                                        done=self._opened, failed=self._open_failed))
@@ -140,7 +142,8 @@ class UserLayer(QObject):
         self.open_failed.emit(message)
 
     def close(self) -> None:
-        """Let queued writes finish, then close (at exit)."""
+        """Let queued writes finish, then close (at exit, for good)."""
+        self._shut_down = True
         self._operations.wait()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
