@@ -12,8 +12,11 @@ Two families of locations:
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib.util
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -71,7 +74,7 @@ def translations_dir() -> Path:
 
 def qt_platform_plugin(name: str) -> Path | None:
     """Qt's platform plugin ``name`` (``xcb``, ``wayland``) inside the installed PySide6,
-    found without importing Qt (see cli/display.py); None when PySide6 is not found."""
+    found without importing Qt (see app/display.py); None when PySide6 is not found."""
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         package = Path(frozen) / "PySide6"
@@ -217,3 +220,50 @@ def instance_report_path() -> Path | None:
     event (listening, links it was handed, welcome shown or not). Unset: None."""
     value = os.environ.get(INSTANCE_REPORT_ENV, "").strip()
     return Path(value).expanduser() if value else None
+
+
+# --- the single-instance socket (POSIX) ---------------------------------------------
+
+INSTANCE_DIR_NAME = "fr.cnfpt.Connecteur"
+
+
+def is_private_dir(path: Path) -> bool:
+    """Whether ``path`` is a real folder (not a link) of this user that nobody else may
+    enter (no permission for the group or others)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
+            and not info.st_mode & 0o077)
+
+
+def instance_dir() -> Path:
+    """The folder of the single-instance socket (see ``ui/shell/single_instance.py``):
+    one that only this user can enter, so that nobody else can put a socket where the
+    window looks for it. Under CONNECTEUR_HOME when it is set (tests); otherwise in
+    ``XDG_RUNTIME_DIR`` when that is this user's private folder (as the session
+    manager makes it); otherwise in the user's cache folder. Created by
+    :func:`ensure_private_dir`, never here."""
+    home = home_override()
+    if home:
+        return home / "run"
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "").strip()
+    if runtime and os.path.isabs(runtime) and is_private_dir(Path(runtime)):
+        return Path(runtime) / INSTANCE_DIR_NAME
+    return cache_dir() / "run"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create ``path`` for this user alone (mode 0700), or tighten it when it exists
+    and is ours; ``PermissionError`` when it belongs to someone else or is not a
+    folder (a link, a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        path.mkdir(mode=0o700)
+    info = os.lstat(path)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+        raise PermissionError(errno.EPERM, "not a private folder of this user", str(path))
+    if info.st_mode & 0o077:
+        os.chmod(path, 0o700)
+    return path

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from connecteur import paths
-from connecteur.cli.display import (
+from connecteur.app.display import (
     debian_package,
     display_problem,
     explain_platform_failure,

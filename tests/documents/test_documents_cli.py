@@ -95,7 +95,7 @@ def test_an_annotation_export_is_still_merged(tmp_path: Path, corpus_store: Corp
     code, _, err = run(capsys, "import", "--dry-run", str(exported))
     assert code == 1 and "s'appliquent aux documents" in err
     code, out, _ = run(capsys, "import", str(exported))
-    assert code == 0 and "Déjà présent, ignoré : 1 note(s)." in out
+    assert code == 0 and "Déjà présent, ignoré : 1 note." in out
 
 
 def test_the_installed_command(files: dict[str, Path], isolated_home: Path) -> None:

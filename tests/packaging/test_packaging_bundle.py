@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import connecteur
-from connecteur.cli.display import debian_package
+from connecteur.app.display import debian_package
 from connecteur.corpus.export import library_dict
 from connecteur.store import CorpusStore
 

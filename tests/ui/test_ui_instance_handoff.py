@@ -12,8 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QDir
-
 from connecteur import paths
 from connecteur.ui.shell import settings, single_instance
 
@@ -93,7 +91,7 @@ def test_a_second_launch_hands_its_link_to_the_running_window(qtbot, tmp_path: P
 
         assert first.stop(qtbot) == 0
         assert single_instance.hand_off(None) is False  # nobody listens any more
-        assert not (Path(QDir.tempPath()) / single_instance.server_name()).exists()
+        assert not Path(single_instance.socket_address()).exists()
         assert "Traceback" not in (tmp_path / "first.log").read_text(encoding="utf-8")
     finally:
         first.kill()
@@ -115,7 +113,7 @@ def test_welcome_once_and_a_crashed_instance_leaves_no_trap(qtbot, tmp_path: Pat
         crashed.process.wait(10)
     finally:
         crashed.kill()
-    socket_file = Path(QDir.tempPath()) / single_instance.server_name()
+    socket_file = Path(single_instance.socket_address())
     assert socket_file.exists()
 
     again = Instance(env, tmp_path / "again.log", f"connecteur://{LEAD}")
@@ -129,3 +127,24 @@ def test_welcome_once_and_a_crashed_instance_leaves_no_trap(qtbot, tmp_path: Pat
     finally:
         again.kill()
     assert not socket_file.exists()
+
+
+def test_sigterm_closes_the_window_properly_and_leaves_no_socket(qtbot, tmp_path: Path,
+                                                                 isolated_home: Path) -> None:
+    """A logout or ``kill`` (SIGTERM) closes as Quitter does: the settings are saved
+    and the socket is removed, so the next start neither waits for it nor cleans up."""
+    report = tmp_path / "report.txt"
+    env = _env(isolated_home, report)
+    running = Instance(env, tmp_path / "running.log", f"connecteur://{LEAD}")
+    socket_file = Path(single_instance.socket_address())
+    try:
+        qtbot.waitUntil(lambda: "welcome" in _lines(report), timeout=START_TIMEOUT_MS)
+        assert socket_file.exists()
+        running.process.send_signal(signal.SIGTERM)
+        qtbot.waitUntil(lambda: running.process.poll() is not None, timeout=15_000)
+        assert running.process.returncode == 0
+    finally:
+        running.kill()
+    assert not socket_file.exists()
+    assert settings.Settings(paths.settings_path()).get(settings.LAST_LOCATION) == LEAD
+    assert "Traceback" not in (tmp_path / "running.log").read_text(encoding="utf-8")

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalSocket
 
 from connecteur import paths
@@ -151,7 +150,7 @@ def test_a_peer_sending_garbage_is_dropped_and_the_server_goes_on(qtbot) -> None
         received: list[Request] = []
         server.serve(received.append)
         peer = QLocalSocket()
-        peer.connectToServer(server.name)
+        peer.connectToServer(server.address)
         assert peer.waitForConnected(1000)
         peer.write(b"GET / HTTP/1.0\n")
         peer.flush()
@@ -171,7 +170,8 @@ def test_no_running_instance_answers_at_once() -> None:
 def test_a_stale_socket_is_removed_and_a_live_one_is_not(qtbot) -> None:
     name = server_name()
     # What a crashed instance leaves: a socket file nobody accepts on.
-    path = Path(QDir.tempPath()) / name
+    path = Path(single_instance.socket_address(name))
+    paths.ensure_private_dir(path.parent)
     stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     stale.bind(str(path))
     stale.close()

@@ -108,8 +108,8 @@ def test_export_then_import_into_an_empty_home(qtbot, make_window, tmp_path, mon
     written(qtbot, other)
     report = imported.last_report
     assert report is not None and reports
-    assert "Ajouté : 1 note(s), 1 surlignage(s), 1 favori(s), 1 étiquette(s), 1 dossier(s), " \
-        "3 élément(s) de dossier." in reports[0][2]
+    assert "Ajouté : 1 note, 1 surlignage, 1 favori, 1 étiquette, 1 dossier, " \
+        "3 éléments de dossier." in reports[0][2]
     assert [n.body for n in user(other).notes.for_item(LEAD_03)] == \
         [NASTY + "\n\n- premier point\n- **second**"]
     [folder] = user(other).folders.list()
@@ -181,7 +181,7 @@ def test_resources_export_to_bibtex_ris_and_csl_json(qtbot, make_window, tmp_pat
                          "ressources-connecteur.json"]
     assert names[3] == "ressources-2020-05-20-session-1.bib"
     assert names[6] == "ressources-manager-en-crise-session-de-mars.bib"
-    assert "ressource(s) exportée(s)" in window.status.currentMessage()
+    assert "ressources exportées dans" in window.status.currentMessage()
     # A folder without resources: said, nothing written.
     empty = user(window).folders.create("Vide")
     before = list(tmp_path.iterdir())

@@ -73,3 +73,35 @@ def test_opening_the_window_loads_no_command_module(tmp_path: Path) -> None:
     assert "connecteur.ui.shell.main_window" in imported
     assert not {"reportlab", "connecteur.handouts", "connecteur.cli.handout_command",
                 "connecteur.cli.search_command"} & imported
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux seulement")
+@pytest.mark.parametrize(("environ", "sentence"), [
+    ({"QT_QPA_PLATFORM": "nonexistent"},
+     "connecteur : aucune extension d'affichage de Qt n'a pu démarrer (plateforme "
+     "« nonexistent ») : relancez avec QT_DEBUG_PLUGINS=1 pour en voir la cause, ou "
+     "utilisez les commandes en ligne (connecteur --help)."),
+    ({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":87"},
+     "connecteur : l'affichage X11 « :87 » ne répond pas (session fermée, ou DISPLAY "
+     "d'une autre machine) : lancez Connecteur depuis une session de bureau ouverte, ou "
+     "utilisez les commandes en ligne (connecteur --help)."),
+])
+def test_a_platform_qt_cannot_start_gives_one_french_sentence(
+        tmp_path: Path, environ: dict[str, str], sentence: str) -> None:
+    """What the checks before Qt cannot see (a display that does not answer, a platform
+    that does not exist) reaches Qt, whose fatal message becomes one French sentence
+    and exit code 1, not Qt's English text and an abort (rc 134)."""
+    from connecteur.app.display import xcb_plugin_problem
+
+    if environ.get("DISPLAY") and (xcb_plugin_problem() is not None
+                                   or Path("/tmp/.X11-unix/X87").exists()):
+        pytest.skip("the X11 plugin cannot load here, or a display :87 exists")
+    hidden = ("DISPLAY", "WAYLAND_DISPLAY", "XDG_SESSION_TYPE", "QT_PLUGIN_PATH",
+              "QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_PLATFORM")
+    env = {**{k: v for k, v in os.environ.items() if k not in hidden}, **environ,
+           "CONNECTEUR_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "connecteur"], env=env,
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [sentence]

@@ -55,10 +55,10 @@ def test_export_then_import_elsewhere(capsys: pytest.CaptureFixture, prepared: N
     assert code == 0
     assert out.splitlines()[:3] == [
         f"Import de {target} :",
-        "  Ajouté : 2 note(s), 1 dossier(s), 3 élément(s) de dossier.",
+        "  Ajouté : 2 notes, 1 dossier, 3 éléments de dossier.",
         "  Déjà présent, ignoré : rien."]
     code, out, _ = run(capsys, "import", str(target))
-    assert "Ajouté : rien." in out and "Déjà présent, ignoré : 2 note(s)" in out
+    assert "Ajouté : rien." in out and "Déjà présent, ignoré : 2 notes" in out
     code, out, _ = run(capsys, "notes", "list")
     assert out.splitlines()[1].endswith("à relier au cas Mulhouse • point 1")
 

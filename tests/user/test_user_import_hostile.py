@@ -140,7 +140,7 @@ def test_ids_outside_the_apps_alphabet_are_reissued_and_reported(
     assert report.added["notes"] == len(CRAFTED) + 1
     assert report.reissued["notes"] == len(CRAFTED)
     assert (f"Identifiant non conforme, remplacé par un identifiant neuf : {len(CRAFTED)} "
-            "note(s).") in report.lines()
+            "notes.") in report.lines()
     ids = {n.id for n in user.notes.all()}
     assert "ok-id_1" in ids and all(ID_ALPHABET.match(i) for i in ids)
     assert not any(set(i) & set("<>\"'&?#/") for i in ids)

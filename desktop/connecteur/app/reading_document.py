@@ -23,7 +23,21 @@ from connecteur.corpus import About, Event, FieldSite, Lead, Library, Resource, 
 from connecteur.corpus.text import find_urls
 
 LINK_SCHEMES = ("http", "https")
-NOTES_SCHEME = "connecteur-notes"  # the "✎ 2 note(s)" marker: show the item's notes
+NOTES_SCHEME = "connecteur-notes"  # the "✎ 2 notes" marker: show the item's notes
+
+
+def _french_count(number: int, one: str, many: str) -> str:
+    return (one if number < 2 else many).format(number)
+
+
+def _notes(count: int) -> str:
+    return _french_count(count, "{0} note", "{0} notes")
+
+
+def _session_counts(leads: int, sites: int, resources: int) -> str:
+    return " · ".join((_french_count(leads, "{0} piste", "{0} pistes"),
+                       _french_count(sites, "{0} terrain", "{0} terrains"),
+                       _french_count(resources, "{0} ressource", "{0} ressources")))
 
 
 @dataclass(frozen=True)
@@ -43,7 +57,8 @@ class RenderStyle:
 
 @dataclass(frozen=True)
 class RenderLabels:
-    """Every word the renderer adds to the corpus text, in the UI language."""
+    """Every word the renderer adds to the corpus text, in the UI language. Counts are
+    functions of the numbers, so that each language says "1 note" and "2 notes"."""
 
     leads: str = "Pistes de réflexion"
     field_sites: str = "Terrains"
@@ -53,9 +68,9 @@ class RenderLabels:
     session_kicker: str = "{date} · session {number}"
     event_sessions: str = "Les sessions de la journée"
     library_sessions: str = "Les deux journées"
-    counts: str = "{leads} pistes · {sites} terrains · {resources} ressources"
+    counts: Callable[[int, int, int], str] = _session_counts  # leads, sites, resources
     starred: str = "Favori"
-    notes: str = "{0} note(s)"
+    notes: Callable[[int], str] = _notes
     date: Callable[[str], str] = str
 
 
@@ -194,7 +209,7 @@ class _Writer:
                   "★ </span>") if deco.starred else ""
         href = escape(f"{NOTES_SCHEME}:{item_id}", quote=True)
         after = (f' <a class="notes" href="{href}">'
-                 f"✎ {escape(self.labels.notes.format(deco.note_count))}</a>"
+                 f"✎ {escape(self.labels.notes(deco.note_count))}</a>"
                  ) if deco.note_count else ""
         return before, after
 
@@ -301,8 +316,7 @@ def render_session(session: Session, labels: RenderLabels = RenderLabels(),
 def _session_links(sessions: Iterable[Session], labels: RenderLabels) -> str:
     rows = []
     for s in sessions:
-        counts = labels.counts.format(leads=len(s.leads), sites=len(s.field_sites),
-                                      resources=len(s.resources))
+        counts = labels.counts(len(s.leads), len(s.field_sites), len(s.resources))
         rows.append(f'<li><a href="connecteur://{escape(s.id, quote=True)}">'
                     f"{s.number}. {escape(s.title)}</a><br>"
                     f'<span class="muted">{escape(counts)}</span></li>')

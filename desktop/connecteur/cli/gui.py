@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from connecteur.cli.display import display_problem
+from connecteur.app.display import display_problem
 
 EXIT_NO_DISPLAY = 1
 

@@ -5,8 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-KIND_NAMES = {"notes": "note(s)", "highlights": "surlignage(s)", "stars": "favori(s)",
-              "tags": "étiquette(s)", "folders": "dossier(s)", "entries": "élément(s) de dossier"}
+# Each kind of record, singular and plural ("1 note", "2 notes": never "note(s)").
+KIND_NAMES = {"notes": ("note", "notes"), "highlights": ("surlignage", "surlignages"),
+              "stars": ("favori", "favoris"), "tags": ("étiquette", "étiquettes"),
+              "folders": ("dossier", "dossiers"),
+              "entries": ("élément de dossier", "éléments de dossier")}
+
+
+def kind_count(kind: str, number: int) -> str:
+    """"1 note", "3 éléments de dossier" (French: the singular for 0 and 1)."""
+    one, many = KIND_NAMES[kind]
+    return f"{number} {one if number < 2 else many}"
 
 
 @dataclass
@@ -25,7 +34,7 @@ class ImportReport:
     def lines(self) -> list[str]:
         """The report in French, one line per outcome."""
         def counts(counter: Counter) -> str:
-            return ", ".join(f"{counter[k]} {KIND_NAMES[k]}" for k in KIND_NAMES if counter[k])
+            return ", ".join(kind_count(k, counter[k]) for k in KIND_NAMES if counter[k])
 
         out = [f"Ajouté : {counts(self.added) or 'rien'}."]
         if self.updated:

@@ -24,6 +24,7 @@ from connecteur.app import exchange
 from connecteur.app.exchange import ResourceScope
 from connecteur.store import CorpusStore
 from connecteur.ui.annotations.user_layer import UserLayer
+from connecteur.ui.common import labels
 from connecteur.ui.shell.operations import WORK, Operation, OperationRunner, Ticket
 
 if TYPE_CHECKING:  # the user layer loads after the first paint
@@ -167,10 +168,12 @@ class AnnotationExchange(QObject):
             found = exchange.resources_in_scope(library, user, scope)
             return exchange.write_citations(target, found, fmt), len(found)
 
-        said = self.tr("{0} ressource(s) exportée(s) dans {1}")
+        one, many = (self.tr("{0} ressource exportée dans {1}"),
+                     self.tr("{0} ressources exportées dans {1}"))
         self._operations.run(Operation(
             work, label=self.tr("Export des ressources…"), lane=WORK,
-            done=lambda result: self._layer.message.emit(said.format(result[1], result[0])),
+            done=lambda result: self._layer.message.emit(
+                labels.plural(result[1], one, many).format(result[1], result[0])),
             failed=self._layer.failed.emit))
 
     # --- with dialogs ----------------------------------------------------------------
@@ -250,7 +253,7 @@ class AnnotationExchange(QObject):
         action = menu.addAction(self.tr("&Importer des annotations (JSON)…"),
                                 self.import_annotations)
         action.setObjectName("import-annotations")
-        action.setEnabled(ready)
+        action.setEnabled(self._layer.writable)
 
     def fill_resources_menu(self, menu: QMenu) -> None:
         """Fichier › Ressources ▸ (filled when it opens)."""

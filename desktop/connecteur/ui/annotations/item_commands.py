@@ -96,7 +96,9 @@ class ItemCommands(QObject):
         text = self.tr("Retirer des favoris") if starred else self.tr("Ajouter aux favoris")
         star = menu.addAction(text, lambda: self.toggle_star(item_id))
         star.setObjectName("list-star")
-        menu.addAction(self.tr("Ajouter une note…"), lambda: self.start_note(item_id))
+        note = menu.addAction(self.tr("Ajouter une note…"), lambda: self.start_note(item_id))
+        for action in (star, note):
+            action.setEnabled(self._layer.writable)
         folder_menu.folder_submenu(menu, self._layer, lambda: [item_id], parent.window(), self)
         return menu
 
@@ -117,6 +119,7 @@ class ItemCommands(QObject):
         item = self.current_item
         ready = self._layer.ready and item is not None
         starred = ready and self._layer.read(lambda u: u.stars.is_starred(item), False)
+        ready = ready and self._layer.writable  # (read-only: nothing can be saved)
         self._star.setEnabled(ready)
         self._star.setChecked(bool(starred))
         set_text(self._star, self.tr("★ Retirer des &favoris") if starred

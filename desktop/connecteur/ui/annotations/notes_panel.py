@@ -141,7 +141,7 @@ class NotesPanel(QWidget):
         self.reload()
 
     def start_new_note(self) -> None:
-        if self.item_id is None or not self._layer.ready:
+        if self.item_id is None or not self._layer.writable:
             return
         self.editor.start(self.item_id, None, "", self.tr("Nouvelle note"))
         self.add_button.setEnabled(False)
@@ -233,7 +233,7 @@ class NotesPanel(QWidget):
         ready = self._layer.ready and self.item_id is not None \
             and self._store.find(self.item_id) is not None
         for widget in (self.add_button, self.tag_input, self.folder_button):
-            widget.setEnabled(ready and not self.editor.editing)
+            widget.setEnabled(ready and self._layer.writable and not self.editor.editing)
         self.star_button.setVisible(self.item_id is not None)
         self.header.setText(self._header_html())
         self.tags.setText(self._tags_html())
@@ -312,6 +312,8 @@ class NotesPanel(QWidget):
         edited = note.modified != note.created
         date = (self.tr("modifiée le {0}") if edited else self.tr("écrite le {0}")).format(
             when(note.modified if edited else note.created))
+        if not self._layer.writable:  # read-only: nothing to offer but the date
+            return h(date)
         edit, delete = self.tr("Modifier"), self.tr("Supprimer")
         return " · ".join((h(date), command_link("note-edit", note.id, h(edit)),
                            command_link("note-delete", note.id, h(delete))))
@@ -325,6 +327,8 @@ class NotesPanel(QWidget):
     def _highlight_meta(self, highlight: Highlight) -> str:
         note = self.tr("Modifier la note") if highlight.note else self.tr("Ajouter une note")
         change, remove = self.tr("Couleur"), self.tr("Retirer")
+        if not self._layer.writable:
+            return h(highlight_colours.name(highlight.colour))
         return " · ".join((h(highlight_colours.name(highlight.colour)),
                            command_link("hl-colour", highlight.id, h(change)),
                            command_link("hl-note", highlight.id, h(note)),

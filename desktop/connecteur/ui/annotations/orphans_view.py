@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from connecteur.store import Change, Orphan
 from connecteur.store.user.markup import note_html
 from connecteur.ui.annotations.user_layer import UserLayer
+from connecteur.ui.common import labels
 from connecteur.ui.common.item_summary import excerpt, when
 from connecteur.ui.common.rich_text import h
 
@@ -222,10 +223,13 @@ class OrphansView(QDialog):
             self.summary.setText(self.tr("Aucune annotation orpheline : toutes vos annotations "
                                          "sont rattachées au texte actuel."))
         else:
-            self.summary.setText(self.tr(
-                "{0} annotation(s) n'ont pas pu être rattachées au texte actuel du corpus "
-                "(passage supprimé ou trop modifié). Elles sont conservées ici avec leur "
-                "citation et votre texte.").format(len(self.orphans)))
+            self.summary.setText(labels.count(len(self.orphans), self.tr(
+                "{0} annotation n'a pas pu être rattachée au texte actuel du corpus "
+                "(passage supprimé ou trop modifié). Elle est conservée ici avec sa "
+                "citation et votre texte."), self.tr(
+                "{0} annotations n'ont pas pu être rattachées au texte actuel du corpus "
+                "(passages supprimés ou trop modifiés). Elles sont conservées ici avec leur "
+                "citation et votre texte.")))
 
     def _update_buttons(self) -> None:
         orphan = self.current()

@@ -1,9 +1,13 @@
 """What happened to the trainer's data at start-up, told without getting in the way.
 
-A recovery from a backup, annotations re-attached to a corrected corpus text, or a
-user database that cannot be opened at all: a short message in the status bar and
-a "Détails…" button next to it that opens the full story (non-blocking). When the
-database cannot be opened the window stays usable for reading and searching.
+A recovery from a backup (a damaged, empty or missing file), a damaged write-ahead
+log kept as evidence, a daily backup that failed, annotations opened read-only (a
+read-only home, a full disk), annotations re-attached to a corrected corpus text, or
+a user database that cannot be opened at all: a short message in the status bar and
+a button next to it (⚠ for anything but a re-attachment) that opens the full story
+(non-blocking). The window stays usable for reading and searching; when the
+annotations are read-only, the editing commands are disabled (``UserLayer.writable``)
+and the button says so for as long as the window is open.
 """
 
 from __future__ import annotations
@@ -36,10 +40,14 @@ class StartupNotice(QObject):
         layer.open_failed.connect(self._failed)
 
     def _opened(self, user: UserStore) -> None:
-        messages = list(user.startup.messages)
+        startup = user.startup
+        messages = list(startup.messages)
         if not messages:
             return
-        self._notify(self.tr("Vos annotations"), messages, warning=user.startup.recovered)
+        anchoring = startup.anchoring.summary() if startup.anchoring is not None else ""
+        title = self.tr("Annotations en lecture seule") if startup.read_only \
+            else self.tr("Vos annotations")
+        self._notify(title, messages, warning=any(m != anchoring for m in messages))
 
     def _failed(self, message: str) -> None:
         self._notify(self.tr("Annotations indisponibles"), [
@@ -50,7 +58,7 @@ class StartupNotice(QObject):
     def _notify(self, title: str, lines: list[str], warning: bool) -> None:
         self.title, self.lines = title, lines
         self.button.setText(("⚠ " if warning else "ⓘ ") + title)
-        self.button.setToolTip(self.tr("Afficher les détails"))
+        self.button.setToolTip(self.tr("{0}\n(cliquez pour les détails)").format(lines[0]))
         self.button.setAccessibleName(title)
         self.button.show()
         self._status.showMessage(lines[0], 15_000)

@@ -111,8 +111,8 @@ class UndoActions(QObject):
         """Relabel and enable the entries from the store's history."""
         user = self._layer.user
         history = user.history if user is not None else None
-        can_undo = bool(history and history.can_undo)
-        can_redo = bool(history and history.can_redo)
+        can_undo = bool(history and history.can_undo) and self._layer.writable
+        can_redo = bool(history and history.can_redo) and self._layer.writable
         self.undo.setText(self.tr("&Annuler : {0}").format(translated_label(
             history.undo_label)) if can_undo else self.tr("&Annuler"))
         self.redo.setText(self.tr("&Rétablir : {0}").format(translated_label(

@@ -66,13 +66,26 @@ class UserLayer(QObject):
     def ready(self) -> bool:
         return self.user is not None and self.state == READY
 
+    @property
+    def read_only(self) -> str | None:
+        """Why nothing can be saved (French: a read-only home, a full disk), from the
+        store's opening; None when writes are possible (or not known yet)."""
+        return self.user.startup.read_only if self.ready else None  # type: ignore[union-attr]
+
+    @property
+    def writable(self) -> bool:
+        """Open and able to save: what editing commands are enabled on. (A write asked
+        for anyway is refused by the store with the reason, on ``failed``.)"""
+        return self.ready and not self.read_only
+
     # --- opening and closing ---------------------------------------------------------
 
     def open(self) -> None:
         """Open the user database (recovery, backup, migrations, re-anchoring) as the
         first operation of the write lane: writes asked for meanwhile wait for it."""
         if self.state in (OPENING, READY) or self._shut:
-            return
+            return  # (a late signal at exit, e.g. the search index answering, must not
+            # reopen the database behind a window that is gone)
         self.state = OPENING
         self._operations.run(Operation(self._open_in_worker, lane=WRITE,
                                        done=self._opened, failed=self._open_failed))
@@ -130,7 +143,8 @@ class UserLayer(QObject):
         self.open_failed.emit(message)
 
     def close(self) -> None:
-        """Let queued writes finish, then close (at exit)."""
+        """Let queued writes finish, then close (at exit, for good)."""
+        self._shut = True
         self._operations.wait()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
@@ -139,7 +153,6 @@ class UserLayer(QObject):
             self.user.close()
         self.user = None
         self.state = CLOSED
-        self._shut = True
         self._settled = threading.Event()
 
     # --- operations --------------------------------------------------------------------

@@ -61,6 +61,20 @@ def section_title(section: str) -> str:
     return kind_plural(SECTION_KINDS[section])
 
 
+def plural(number: int, one: str, many: str) -> str:
+    """The template that suits ``number``: ``one`` or ``many`` (both already
+    translated), never "élément(s)". French takes the singular for 0 and 1, English
+    for 1 only (the UI language is QLocale's default, see shell/i18n.py)."""
+    french = QLocale().language() == QLocale.Language.French
+    return one if (number < 2 if french else number == 1) else many
+
+
+def count(number: int, one: str, many: str) -> str:
+    """``number`` in the template that suits it (``{0}`` stands for the number):
+    ``count(n, self.tr("{0} note"), self.tr("{0} notes"))``."""
+    return plural(number, one, many).format(number)
+
+
 def format_date(iso_date: str) -> str:
     """``2020-05-20`` → "20 mai 2020" (or "20 May 2020" in English)."""
     date = QDate.fromString(iso_date, "yyyy-MM-dd")

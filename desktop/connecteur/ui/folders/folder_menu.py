@@ -27,7 +27,9 @@ def folder_description(folder: Folder) -> str:
     if folder.date:
         text = QCoreApplication.translate("FolderMenu", "Date : {0}")
         lines.append(text.format(labels.format_date(folder.date)))
-    lines.append(QCoreApplication.translate("FolderMenu", "{0} élément(s)").format(folder.size))
+    lines.append(labels.count(folder.size,
+                              QCoreApplication.translate("FolderMenu", "{0} élément"),
+                              QCoreApplication.translate("FolderMenu", "{0} éléments")))
     return "\n".join(lines)
 
 
@@ -80,7 +82,7 @@ def fill(menu: QMenu, layer: UserLayer, items: ItemSource, parent: QWidget,
     new = menu.addAction(QCoreApplication.translate("FolderMenu", "Nouveau dossier…"))
     new.setObjectName("add-to-new-folder")
     new.triggered.connect(lambda: new_folder_with(layer, items(), parent, origin))
-    menu.setEnabled(layer.ready)
+    menu.setEnabled(layer.writable)
 
 
 def folder_submenu(menu: QMenu, layer: UserLayer, items: ItemSource, parent: QWidget,
@@ -90,5 +92,5 @@ def folder_submenu(menu: QMenu, layer: UserLayer, items: ItemSource, parent: QWi
     sub.setObjectName("add-to-folder-menu")
     fill(sub, layer, items, parent, origin)
     sub.aboutToShow.connect(lambda: fill(sub, layer, items, parent, origin))
-    sub.setEnabled(layer.ready)
+    sub.setEnabled(layer.writable)
     return sub

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from connecteur.store import Folder, FolderEntry
 from connecteur.ui.annotations.note_editor import Answer, NoteDialog
 from connecteur.ui.annotations.user_layer import UserLayer
+from connecteur.ui.common import labels
 from connecteur.ui.common.focus_ring import add_focus_ring
 from connecteur.ui.common.item_delegate import TwoLineDelegate
 from connecteur.ui.folders.folder_dialog import FolderDialog
@@ -199,9 +200,12 @@ class FoldersPanel(QWidget):
         if folder is None:
             return False
         size = len(self.model.entries(folder.id))
-        text = self.tr("Supprimer le dossier « {0} » et ses {1} élément(s) ?\n\nLes "
-                       "éléments restent dans la bibliothèque, et Édition › Annuler "
-                       "(Ctrl+Z) rétablit le dossier.").format(folder.name, size)
+        question = self.tr("Supprimer le dossier vide « {1} » ?") if size == 0 else \
+            labels.plural(size, self.tr("Supprimer le dossier « {1} » et son élément ?"),
+                          self.tr("Supprimer le dossier « {1} » et ses {0} éléments ?"))
+        text = question.format(size, folder.name) + "\n\n" + self.tr(
+            "Les éléments restent dans la bibliothèque, et Édition › Annuler (Ctrl+Z) "
+            "rétablit le dossier.")
         if not self.confirm(self.tr("Supprimer le dossier"), text):
             return False
         said = self.tr("Dossier « {0} » supprimé (Ctrl+Z pour annuler).").format(folder.name)
@@ -312,7 +316,8 @@ class FoldersPanel(QWidget):
         self.empty.setVisible(empty)
         for widget in (self.new_button, self.properties_button, self.more_button):
             widget.setEnabled(self._layer.ready)
-        self.properties_button.setEnabled(self._layer.ready and not empty)
+        self.new_button.setEnabled(self._layer.writable)
+        self.properties_button.setEnabled(self._layer.writable and not empty)
         self.empty.setText(self._layer.unavailable_message() if not self._layer.ready else
                            self.tr("Aucun dossier de formation.\n\n« Nouveau » en crée un ; "
                                    "glissez-y ensuite des pistes depuis les résultats de "

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from connecteur.ui.common import labels
 from connecteur.ui.indexes.bibliography_model import (
     REFERENCE,
     SESSION,
@@ -52,8 +53,11 @@ class BibliographyView(IndexView):
 
     def summary_text(self, shown: int, total: int) -> str:
         if shown == total:
-            return self.tr("Bibliographie : {0} références").format(total)
-        return self.tr("Bibliographie : {0} références sur {1}").format(shown, total)
+            return labels.count(total, self.tr("Bibliographie : {0} référence"),
+                                self.tr("Bibliographie : {0} références"))
+        return labels.plural(shown, self.tr("Bibliographie : {0} référence sur {1}"),
+                             self.tr("Bibliographie : {0} références sur {1}")).format(
+            shown, total)
 
     def choose_site(self, site: str) -> bool:
         found = self.site.findData(site)

@@ -36,8 +36,11 @@ class SpeakersView(IndexView):
 
     def summary_text(self, shown: int, total: int) -> str:
         if shown == total:
-            return self.tr("Intervenant·e·s : {0} personnes").format(total)
-        return self.tr("Intervenant·e·s : {0} personnes sur {1}").format(shown, total)
+            return labels.count(total, self.tr("Intervenant·e·s : {0} personne"),
+                                self.tr("Intervenant·e·s : {0} personnes"))
+        return labels.plural(shown, self.tr("Intervenant·e·s : {0} personne sur {1}"),
+                             self.tr("Intervenant·e·s : {0} personnes sur {1}")).format(
+            shown, total)
 
     def fill_menu(self, menu: QMenu, index: QModelIndex) -> None:
         for item_id, session_id in index.data(OccurrencesRole):

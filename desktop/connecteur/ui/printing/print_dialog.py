@@ -1,5 +1,8 @@
 """"Imprimer / Exporter en PDF…" (Ctrl+P): choose what to print, the edition, the
-paper and the cover, then build in the background and open the preview.
+paper, recto-verso and the cover, then build in the background and open the preview —
+or save the same handout at once as one accessible HTML file ("Enregistrer en HTML
+accessible…": headings, lists and links a screen reader follows, which ReportLab's
+untagged PDF lacks).
 
 The dialog is filled from what the window shows (:class:`PrintScope`: the session on
 screen, the search in the box, the trainer's folders and favourites) and turns its
@@ -10,6 +13,7 @@ a progress bar moves, and "Annuler" stops the build (a second "Annuler" closes).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -36,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from connecteur import paths
 from connecteur.app.print_plan import (
     CONTENTS,
     FAVOURITES,
@@ -45,6 +51,7 @@ from connecteur.app.print_plan import (
     SESSION,
     SESSIONS,
     PrintPlan,
+    suggested_filename,
 )
 from connecteur.corpus import Session
 from connecteur.ui.common import labels
@@ -76,6 +83,7 @@ class PrintScope:
 
 class PrintDialog(QDialog):
     preview_opened = Signal(object)  # the PrintPreview, once the handout is built
+    html_saved = Signal(object)  # the Path of the accessible HTML edition, once written
 
     def __init__(self, context: ApplicationContext, scope: PrintScope,
                  content: str | None = None, folder: str | None = None,
@@ -89,6 +97,7 @@ class PrintDialog(QDialog):
         self.job = PrintJob(self._context, self)
         self.job.progressed.connect(self._progressed)
         self.job.finished.connect(self._built)
+        self.job.html_written.connect(self._html_written)
         self.job.failed.connect(self._failed)
         self.job.cancelled.connect(self._cancelled)
         self._build()
@@ -116,9 +125,12 @@ class PrintDialog(QDialog):
         self.preview_button = QPushButton(self, objectName="print-preview-button")
         self.preview_button.setDefault(True)
         self.cancel_button = QPushButton(self, objectName="print-cancel-button")
+        self.html_button = QPushButton(self, objectName="print-html-button")
+        self.buttons.addButton(self.html_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.preview_button.clicked.connect(self.start)
+        self.html_button.clicked.connect(self.save_html)
         self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form, 1)
@@ -159,6 +171,8 @@ class PrintDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if session.id in ticked
                                else Qt.CheckState.Unchecked)
+        widget.itemChanged.connect(  # one session ticked or several: another title
+            lambda _item: self.title_edit.setPlaceholderText(self._default_title()))
         widget.setMinimumHeight(150)
         widget.setTextElideMode(Qt.TextElideMode.ElideRight)
         widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -182,13 +196,17 @@ class PrintDialog(QDialog):
         for key, name in PAPER_CHOICES:
             self.paper.addItem(name, key)
         self.writing_space = QCheckBox(self.layout_box, objectName="print-writing-space")
+        self.two_sided = QCheckBox(self.layout_box, objectName="print-two-sided")
         self.paper_label = QLabel(self.layout_box)
         self.paper_label.setBuddy(self.paper)
-        row = QHBoxLayout(self.layout_box)
+        column = QVBoxLayout(self.layout_box)
+        row = QHBoxLayout()
         row.addWidget(self.paper_label)
         row.addWidget(self.paper)
         row.addSpacing(12)
         row.addWidget(self.writing_space, 1)
+        column.addLayout(row)
+        column.addWidget(self.two_sided)
         return self.layout_box
 
     def _cover_box(self) -> QGroupBox:
@@ -224,6 +242,7 @@ class PrintDialog(QDialog):
         self.participant.setChecked(True)  # always: the trainer edition is a choice
         self.paper.setCurrentIndex(max(0, self.paper.findData(s.get(settings.PRINT_PAPER))))
         self.writing_space.setChecked(s.get(settings.PRINT_WRITING_SPACE))
+        self.two_sided.setChecked(s.get(settings.PRINT_TWO_SIDED))
         self.trainer_edit.setText(s.get(settings.PRINT_TRAINER))
         self.audience_edit.setText(s.get(settings.PRINT_AUDIENCE))
 
@@ -231,6 +250,7 @@ class PrintDialog(QDialog):
         s = self._context.settings
         s.set(settings.PRINT_PAPER, plan.paper)
         s.set(settings.PRINT_WRITING_SPACE, plan.writing_space)
+        s.set(settings.PRINT_TWO_SIDED, plan.two_sided)
         s.set(settings.PRINT_TRAINER, plan.trainer_name.strip())
         if plan.content != FOLDER:  # a folder's audience is the folder's, not a habit
             s.set(settings.PRINT_AUDIENCE, plan.audience.strip())
@@ -345,7 +365,8 @@ class PrintDialog(QDialog):
             paper=self.paper.currentData(), title=self.title_edit.text(),
             subtitle=self.subtitle_edit.text(), audience=self.audience_edit.text(),
             date=date, trainer_name=self.trainer_edit.text(),
-            writing_space=self.writing_space.isChecked())
+            writing_space=self.writing_space.isChecked(),
+            two_sided=self.two_sided.isChecked())
 
     def start(self) -> None:
         """Build the handout in the background (the "Aperçu" button)."""
@@ -360,9 +381,48 @@ class PrintDialog(QDialog):
     def cancel_build(self) -> None:
         self.job.cancel()
 
+    def default_html_path(self) -> Path:
+        folder = self._context.settings.get(settings.PRINT_SAVE_FOLDER)
+        title = self.title_edit.text().strip() or self._default_title()
+        edition = "trainer" if self.trainer.isChecked() else "participant"
+        name = Path(suggested_filename(title, edition)).with_suffix(".html").name
+        return paths.export_path(Path(folder) if folder else paths.documents_dir(), name)
+
+    def ask_html_path(self) -> Path | None:
+        """The file dialog (kept apart so that tests can answer it)."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Enregistrer le support en HTML accessible"),
+            str(self.default_html_path()), self.tr("Pages web (*.html)"))
+        if not chosen:
+            return None
+        target = Path(chosen)
+        return target if target.suffix.lower() in (".html", ".htm") \
+            else target.with_name(target.name + ".html")
+
+    def save_html(self) -> None:
+        """"Enregistrer en HTML accessible…": the same handout as the PDF, written as
+        one HTML file in the background (the dialog stays open)."""
+        if self.job.running:
+            return
+        target = self.ask_html_path()
+        if target is None:
+            return
+        plan = self.plan()
+        self._remember(plan)
+        self._set_busy(True)
+        self.status.setText(self.tr("Enregistrement en HTML…"))
+        self.job.start(plan, html_target=target)
+
+    def _html_written(self, path: Path) -> None:
+        self._set_busy(False)
+        self._context.settings.set(settings.PRINT_SAVE_FOLDER, str(path.parent))
+        self.status.setText(self.tr("Enregistré en HTML accessible : {0}").format(path))
+        self.html_saved.emit(path)
+
     def _set_busy(self, busy: bool) -> None:
         self.form.setEnabled(not busy)
         self.preview_button.setEnabled(not busy)
+        self.html_button.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
         self.cancel_button.setToolTip(self.tr("Interrompt la préparation du support")
@@ -422,6 +482,8 @@ class PrintDialog(QDialog):
         self.trainer.setText(self.tr("&Formateur·rice (avec vos notes)"))
         self.paper_label.setText(self.tr("Pap&ier :"))
         self.writing_space.setText(self.tr("&Lignes pour prendre des notes"))
+        self.two_sided.setText(self.tr("Impression recto &verso (chaque session commence "
+                                       "sur une page de droite)"))
         rows = (self.tr("&Titre :"), self.tr("&Sous-titre :"), self.tr("P&ublic :"),
                 self.tr("&Date :"), self.tr("Formateur·&rice :"))
         for label, text in zip(self.cover_labels, rows, strict=True):
@@ -432,6 +494,10 @@ class PrintDialog(QDialog):
         self.date_check.setText(self.tr("imprimer la date"))
         self.date_check.setAccessibleName(self.tr("Imprimer une date sur la couverture"))
         self.preview_button.setText(self.tr("&Aperçu…"))
+        self.html_button.setText(self.tr("Enregistrer en &HTML accessible…"))
+        self.html_button.setToolTip(self.tr(
+            "Le même support en une page web lisible par les lecteurs d'écran (titres, "
+            "listes et liens balisés), à ouvrir dans un navigateur ou à imprimer."))
         self.cancel_button.setText(self.tr("Annuler"))
         self.progress.setAccessibleName(self.tr("Progression de la mise en page"))
         self._update_notes()
@@ -447,8 +513,9 @@ class PrintDialog(QDialog):
             SESSION: self.tr("La session affichée : {0}").format(
                 self._session_text(shown)) if shown else self.tr("La session affichée"),
             SESSIONS: self.tr("Les sessions cochées :"),
-            LIBRARY: self.tr("Toute la bibliothèque ({0} sessions)").format(
-                len(self._store.sessions)),
+            LIBRARY: labels.count(len(self._store.sessions),
+                                  self.tr("Toute la bibliothèque ({0} session)"),
+                                  self.tr("Toute la bibliothèque ({0} sessions)")),
             FOLDER: self.tr("Un dossier de formation :"),
             RESULTS: self._results_text(),
             FAVOURITES: self.tr("Mes favoris ({0})").format(scope.favourites),

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from connecteur.app.print_plan import suggested_filename
 from connecteur.errors import ConnecteurError
+from connecteur.ui.common import labels
 from connecteur.ui.printing.print_job import BuiltHandout
 from connecteur.ui.printing.print_output import prepare_printer, print_document, save_pdf
 from connecteur.ui.shell import settings
@@ -258,7 +259,8 @@ class PrintPreview(QDialog):
         finally:
             progress.close()
             progress.deleteLater()
-        self.info.setText(self.tr("Envoyé à l'impression : {0} page(s).").format(printed))
+        self.info.setText(labels.count(printed, self.tr("Envoyé à l'impression : {0} page."),
+                                       self.tr("Envoyé à l'impression : {0} pages.")))
         return printed
 
     def default_save_path(self) -> str:
@@ -312,8 +314,10 @@ class PrintPreview(QDialog):
         edition = self.tr("édition formateur·rice") if built.edition == "trainer" \
             else self.tr("édition participant·e")
         seconds = QLocale().toString(built.seconds, "f", 1)
-        return self.tr("{0} pages · {1} · {2} · mis en page en {3} s").format(
-            self.document.pageCount() or built.pages, edition,
+        pages = self.document.pageCount() or built.pages
+        return labels.plural(pages, self.tr("{0} page · {1} · {2} · mis en page en {3} s"),
+                             self.tr("{0} pages · {1} · {2} · mis en page en {3} s")).format(
+            pages, edition,
             PAPER_NAMES.get(built.paper, built.paper), seconds)
 
     def _retranslate(self) -> None:

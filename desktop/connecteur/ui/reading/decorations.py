@@ -1,5 +1,5 @@
 """The trainer's annotations inside the reading pane: a star before starred items,
-"✎ n note(s)" after annotated ones (a link to the notes panel), highlights in their
+"✎ 2 notes" after annotated ones (a link to the notes panel), highlights in their
 colours; the item commands of the context menu; and clicks that choose the item
 the notes panel shows.
 
@@ -124,6 +124,8 @@ class ReadingAnnotations(QObject):
         note = menu.addAction(self.tr("Ajouter une note…"))
         note.setObjectName("reading-add-note")
         note.triggered.connect(lambda: self._add_note(item_id))
+        for action in (star, note):
+            action.setEnabled(self._layer.writable)  # (read-only: see user_layer)
         parent = self._reading.window()
         folder_menu.folder_submenu(menu, self._layer, lambda: [item_id],
                                    parent if isinstance(parent, QWidget) else self._reading,

@@ -89,7 +89,7 @@ class HighlightActions(QObject):
             menu.addSeparator()
             sub = menu.addMenu(self.tr("&Surligner"))
             sub.setObjectName("highlight-menu")
-            sub.setEnabled(span is not None)
+            sub.setEnabled(span is not None and self._layer.writable)
             if span is None:
                 sub.setTitle(self.tr("Surligner (sélectionnez dans un seul élément)"))
             for key in highlight_colours.KEYS:
@@ -112,6 +112,7 @@ class HighlightActions(QObject):
         show = sub.addAction(self.tr("Afficher dans le panneau des notes"))
         show.triggered.connect(lambda: self.show_requested.emit(found.item_id, found.id))
         colours = sub.addMenu(self.tr("Couleur"))
+        colours.setEnabled(self._layer.writable)
         for key in highlight_colours.KEYS:
             action = colours.addAction(highlight_colours.swatch(key, self._reading.palette()),
                                        highlight_colours.name(key))
@@ -121,5 +122,6 @@ class HighlightActions(QObject):
                 lambda u: u.highlights.set_colour(found.id, k, origin=self)))
         remove = sub.addAction(self.tr("Retirer le surlignage"))
         remove.setObjectName("remove-highlight")
+        remove.setEnabled(self._layer.writable)
         remove.triggered.connect(lambda: self._layer.write(
             lambda u: u.highlights.delete(found.id, origin=self)))

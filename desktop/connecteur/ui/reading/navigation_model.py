@@ -217,5 +217,6 @@ class NavigationModel(QAbstractItemModel):
     def _spoken(node: NavNode) -> str:
         if node.count is None:
             return node.label()
-        return QCoreApplication.translate("Labels", "{0}, {1} éléments").format(
+        return labels.plural(node.count, QCoreApplication.translate("Labels", "{0}, {1} élément"),
+                             QCoreApplication.translate("Labels", "{0}, {1} éléments")).format(
             node.label(), node.count)

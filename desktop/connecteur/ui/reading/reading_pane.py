@@ -65,7 +65,7 @@ class ReadingPane(QTextBrowser):
     status_message = Signal(str)
     zoom_changed = Signal(int)
     item_clicked = Signal(str, int)  # item ID, offset in its text (-1: not on its text)
-    notes_requested = Signal(str)  # the "✎ n note(s)" marker of an item was followed
+    notes_requested = Signal(str)  # the "✎ 2 notes" marker of an item was followed
     page_rendered = Signal(str)  # a page was (re)built: positions in it changed
 
     def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
@@ -286,11 +286,19 @@ class ReadingPane(QTextBrowser):
             event_sessions=self.tr("Les sessions de la journée"),
             library_sessions=self.tr("Les deux journées du Connecteur Recherche") if days == 2
             else self.tr("Les {0} journées de la bibliothèque").format(days),
-            counts=self.tr("{leads} pistes · {sites} terrains · {resources} ressources"),
+            counts=self._counts,
             starred=self.tr("Favori"),
-            notes=self.tr("{0} note(s)"),
+            notes=lambda n: labels.count(n, self.tr("{0} note"), self.tr("{0} notes")),
             date=labels.format_date,
         )
+
+    def _counts(self, leads: int, sites: int, resources: int) -> str:
+        """"16 pistes · 3 terrains · 1 ressource" under a session's title."""
+        return " · ".join((labels.count(leads, self.tr("{0} piste"), self.tr("{0} pistes")),
+                           labels.count(sites, self.tr("{0} terrain"),
+                                        self.tr("{0} terrains")),
+                           labels.count(resources, self.tr("{0} ressource"),
+                                        self.tr("{0} ressources"))))
 
     def _page(self, key: str) -> Page:
         if key == HOME:

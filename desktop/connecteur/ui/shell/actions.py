@@ -69,6 +69,7 @@ class Actions(QObject):
         self.add_note = _action(self, "add-note", hotkeys.ADD_NOTE)
         self.new_folder = _action(self, "new-folder", hotkeys.NEW_FOLDER)
         self.show_orphans = _action(self, "orphans")
+        self.reset_annotations = _action(self, "reset-annotations")
         self.go_notes = _action(self, "go-notes", hotkeys.NOTES_PANEL)
         self.go_favorites = _action(self, "go-favorites", hotkeys.FAVORITES_PANEL)
         self.go_folders = _action(self, "go-folders", hotkeys.FOLDERS_PANEL)
@@ -102,6 +103,7 @@ class Actions(QObject):
         for name in ("annotations", "resources"):  # filled when they open
             menus[name] = file_menu.addMenu("")
             menus[name].setObjectName(f"menu-{name}")
+        file_menu.addAction(self.reset_annotations)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = menus["edit"]
@@ -174,6 +176,7 @@ class Actions(QObject):
             self.add_note: self.tr("Ajouter une &note…"),
             self.new_folder: self.tr("Nouveau &dossier de formation…"),
             self.show_orphans: self.tr("Annotations &orphelines…"),
+            self.reset_annotations: self.tr("Réinitiali&ser les annotations…"),
             self.go_notes: self.tr("Aller aux &notes"),
             self.go_favorites: self.tr("Aller aux &favoris"),
             self.go_folders: self.tr("Aller aux &dossiers"),
@@ -192,5 +195,8 @@ class Actions(QObject):
             "après un aperçu de ce qu'elle contient."))
         self.imported_documents.setStatusTip(self.tr(
             "Liste les documents ajoutés à la bibliothèque ; permet d'en retirer un."))
+        self.reset_annotations.setStatusTip(self.tr(
+            "Supprime toutes vos notes, surlignages, favoris, étiquettes et dossiers, "
+            "après en avoir fait une sauvegarde."))
         self.side_panel.setStatusTip(self.tr(
             "Affiche le panneau des notes, favoris et dossiers (quand il y en a)."))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import signal
 import sys
 import traceback
+from collections import deque
 from collections.abc import Callable
 from types import TracebackType
 
@@ -38,6 +38,7 @@ from connecteur.ui.shell.context import ApplicationContext
 from connecteur.ui.shell.i18n import LanguageManager
 from connecteur.ui.shell.main_window import MainWindow
 from connecteur.ui.shell.startup import process_age_ms
+from connecteur.ui.shell.stop_signals import StopSignals
 
 log = logging.getLogger(__name__)
 
@@ -54,15 +55,33 @@ def trace(step: str) -> None:
 
 # Platform-plugin chatter that says nothing about Connecteur (offscreen, Xvfb).
 _QT_NOISE = ("does not support propagateSizeHints", "does not support raise()")
+# Qt's last messages: when no platform plugin starts, they say why (in English).
+_RECENT_QT_MESSAGES: deque[str] = deque(maxlen=20)
 
 
 def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
-    """Qt's own warnings go to the log (stderr at WARNING level), minus known noise."""
+    """Qt's own warnings go to the log (the log file), minus known noise; a fatal
+    "no platform plugin" becomes one French sentence (see :func:`_no_platform`)."""
+    _RECENT_QT_MESSAGES.append(message)
+    if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
+        _no_platform()
     if any(noise in message for noise in _QT_NOISE):
         return
     level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
              QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
     logging.getLogger("qt").log(level, "%s", message)
+
+
+def _no_platform() -> None:
+    """No platform plugin could start (a display that does not answer, a broken
+    Wayland, a bogus QT_QPA_PLATFORM): what the checks before Qt could not see. Qt
+    would print English and abort (rc 134); say it in French and exit 1 instead.
+    Nothing is open yet (no socket, no database): leaving at once loses nothing."""
+    from connecteur.app.display import explain_platform_failure
+
+    sentence = explain_platform_failure(list(_RECENT_QT_MESSAGES))
+    print(f"connecteur : {sentence}", file=sys.stderr, flush=True)
+    os._exit(EXIT_ERROR)  # from inside Qt's constructor: no unwinding through C++
 
 
 def application() -> QApplication:
@@ -169,13 +188,11 @@ def _install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def _quit_on_interrupt(window: MainWindow) -> QTimer:
-    """Ctrl+C in the terminal closes the window properly (settings saved)."""
-    signal.signal(signal.SIGINT, lambda *_: window.close())
-    timer = QTimer(window, interval=500)
-    timer.timeout.connect(lambda: None)  # lets Python notice the signal
-    timer.start()
-    return timer
+def _stop_properly(window: MainWindow) -> None:
+    """Ctrl+C, SIGTERM or SIGHUP: close as Quitter does (settings saved, writes
+    committed), then leave even if another top-level window (a preview) is open."""
+    window.close()
+    QCoreApplication.quit()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -183,13 +200,14 @@ def run(args: argparse.Namespace) -> int:
     quiet = bool(getattr(args, "exit_when_ready", False))
     app = application()
     trace("QApplication")
-    instance = None
+    instance = stops = None
     if not quiet:  # (--exit-when-ready neither hands over nor listens, nor greets)
         from connecteur.ui.shell import single_instance, welcome_dialog
 
         instance = single_instance.claim(getattr(args, "url", None))
         if instance is None:
             return EXIT_OK  # a window was already open: it took the link
+        stops = StopSignals(app)  # from now on a stop request waits for the window
     user_settings = settings_module.Settings()
     languages = LanguageManager()
     languages.apply(user_settings.get(settings_module.LANGUAGE))
@@ -214,11 +232,13 @@ def run(args: argparse.Namespace) -> int:
         ReadyProbe(window, context)
     else:
         _install_excepthook(window)
-        _quit_on_interrupt(window)
+        stops.requested.connect(lambda _number: _stop_properly(window))
         instance.serve(lambda request: single_instance.present(window, request))
         FirstPaint(window.reading.viewport(), lambda: welcome_dialog.show_if_due(window))
     code = app.exec()
     if instance is not None:
         instance.close()
+    if stops is not None:
+        stops.uninstall()
     context.shutdown()
     return code

@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         from connecteur.ui.annotations.favorites_view import FavoritesView
         from connecteur.ui.annotations.item_commands import ItemCommands
         from connecteur.ui.annotations.notes_panel import NotesPanel
+        from connecteur.ui.annotations.reset_annotations import AnnotationReset
         from connecteur.ui.annotations.startup_notice import StartupNotice
         from connecteur.ui.annotations.tags_panel import TagsPanel
         from connecteur.ui.annotations.undo_actions import UndoActions
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
         self.exchange = AnnotationExchange(layer, self.store, context.operations, self,
                                            lambda: self.reading.page_key)
         self.notice = StartupNotice(layer, self.status, self)
+        self.annotation_reset = AnnotationReset(layer, a.reset_annotations, self)
         self._wire_annotations()
 
     def install_documents(self) -> None:
@@ -331,6 +333,7 @@ class MainWindow(QMainWindow):
         commands.note_requested.connect(self._write_note)
         commands.open_requested.connect(self.navigate)
         a.new_folder.triggered.connect(self.create_folder)
+        layer.opened.connect(lambda _user: a.new_folder.setEnabled(not layer.read_only))
         a.show_orphans.triggered.connect(self.open_orphans)
         a.go_notes.triggered.connect(lambda: self._focus_panel(self.notes, self.notes.view))
         a.go_favorites.triggered.connect(

@@ -73,6 +73,7 @@ PRINT_PAPER = Setting("print/paper", "a4", _to_str, lambda v: v in ("a4", "lette
 PRINT_TRAINER = Setting("print/trainer_name", "", _to_str)
 PRINT_AUDIENCE = Setting("print/audience", "", _to_str)
 PRINT_WRITING_SPACE = Setting("print/writing_space", True, _to_bool)
+PRINT_TWO_SIDED = Setting("print/two_sided", True, _to_bool)  # sessions on a right page
 PRINT_SAVE_FOLDER = Setting("print/save_folder", "", _to_str)  # where the last PDF went
 # The welcome page at start: True until it has been shown with "Ne plus afficher"
 # ticked (its default), so a fresh home shows it once (see welcome_dialog.py).
@@ -80,7 +81,7 @@ WELCOME_AT_START = Setting("welcome/show_at_start", True, _to_bool)
 
 ALL = (GEOMETRY, WINDOW_STATE, SPLITTER_SIZES, LAST_LOCATION, ZOOM, LANGUAGE,
        PRINT_PAPER, PRINT_TRAINER, PRINT_AUDIENCE, PRINT_WRITING_SPACE,
-       PRINT_SAVE_FOLDER, WELCOME_AT_START)
+       PRINT_TWO_SIDED, PRINT_SAVE_FOLDER, WELCOME_AT_START)
 VERSION_KEY = "settings/version"  # ([General] is special to QSettings in INI files)
 
 

@@ -6,18 +6,28 @@ of the same user database), the new process connects to the running one through 
 ``QLocalServer``, sends one JSON line ``{"link": …, "activation_token": …}`` and
 waits for ``ok``; the running window comes to the front and opens the item.
 
-* The server name is derived from the user and the data folder
-  (``paths.data_dir()``): two users on one machine, or tests with different
+* The socket lives in a folder only this user may enter (``paths.instance_dir()``:
+  ``XDG_RUNTIME_DIR`` or a 0700 folder of the user's own), under a name derived from
+  the user and the data folder: two users on one machine, or tests with different
   ``CONNECTEUR_HOME`` folders, never meet.
+* Nobody else is trusted, on either side. The later launch checks that the socket
+  file is this user's before connecting, and once connected asks the kernel who
+  listens (``SO_PEERCRED``, which cannot be faked, unlike a file's owner in a folder
+  someone else could write to); a socket of another user gets neither the link nor
+  the activation token: this launch opens its own window. The running window asks
+  the kernel who connected and drops anyone else.
 * The client side imports QtNetwork only (no window modules) and gives up after
   ``CONNECT_TIMEOUT_MS`` when no one listens, so a normal start does not wait.
 * A crashed instance leaves its socket behind: ``listen`` then fails, a connection
   attempt is refused, and the stale socket is removed before listening again.
+  (SIGTERM, SIGINT and SIGHUP close the window properly: see ``stop_signals``.)
 * ``--exit-when-ready`` runs (tests, benchmarks) neither hand off nor listen.
 
 Test hook: with ``CONNECTEUR_TEST_REPORT=FILE`` (``paths.instance_report_path()``)
 the running window appends one line per event to FILE: ``listening``, ``opened ID``,
-``refused LINK``, ``raised``, and ``welcome`` / ``no-welcome`` (see welcome_dialog).
+``refused LINK``, ``raised``, ``foreign socket`` (this launch found another user's
+socket and runs on its own), ``stranger`` (a connection from another user was
+dropped), and ``welcome`` / ``no-welcome`` (see welcome_dialog).
 """
 
 from __future__ import annotations
@@ -27,6 +37,9 @@ import hashlib
 import json
 import logging
 import os
+import socket as os_socket
+import stat
+import struct
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,6 +79,53 @@ def server_name(data_dir: Path | None = None) -> str:
         user = ""
     digest = hashlib.sha256(f"{uid}\n{user}\n{folder}".encode()).hexdigest()
     return NAME_PREFIX + digest[:20]
+
+
+def socket_address(name: str | None = None) -> str:
+    """Where the socket of ``name`` is: a path in the user's private folder on POSIX
+    (an absolute ``name`` is used as it is), the bare name elsewhere (Windows pipes)."""
+    name = name or server_name()
+    if os.name != "posix" or os.path.isabs(name):
+        return name
+    return str(paths.instance_dir() / name)
+
+
+class NotOurs(Exception):
+    """The socket, or the process behind it, belongs to another user."""
+
+
+def peer_uid(socket: QLocalSocket) -> int | None:
+    """The user id of the process at the other end of a connected socket, as the
+    kernel recorded it when it connected or listened (Linux ``SO_PEERCRED``); None
+    where the system does not tell (then the private folder is the only guard)."""
+    option = getattr(os_socket, "SO_PEERCRED", None)
+    descriptor = int(socket.socketDescriptor())
+    if option is None or descriptor < 0:
+        return None
+    try:  # fromfd works on a duplicate: Qt's descriptor stays open
+        with os_socket.fromfd(descriptor, os_socket.AF_UNIX, os_socket.SOCK_STREAM) as peer:
+            data = peer.getsockopt(os_socket.SOL_SOCKET, option, struct.calcsize("3i"))
+    except OSError:
+        return None
+    return struct.unpack("3i", data)[1]
+
+
+def _is_ours(socket: QLocalSocket) -> bool:
+    uid = peer_uid(socket)
+    return uid is None or uid == os.getuid()
+
+
+def _check_owner(address: str) -> None:
+    """Refuse a socket file that is not this user's (nothing there: fine, the
+    connection attempt will be refused at once)."""
+    if os.name != "posix":
+        return
+    try:
+        info = os.lstat(address)
+    except OSError:
+        return
+    if not stat.S_ISSOCK(info.st_mode) or info.st_uid != os.getuid():
+        raise NotOurs(address)
 
 
 def report(event: str) -> None:
@@ -111,13 +171,19 @@ class Request:
 
 # --- the later launch ------------------------------------------------------------------
 
-def _connect(name: str, timeout_ms: int = CONNECT_TIMEOUT_MS) -> QLocalSocket | None:
+def _connect(address: str, timeout_ms: int = CONNECT_TIMEOUT_MS) -> QLocalSocket | None:
+    """A connection to the running window of this user, None when nobody listens;
+    ``NotOurs`` when the socket or the listening process is another user's."""
+    _check_owner(address)
     socket = QLocalSocket()
-    socket.connectToServer(name)
-    if socket.waitForConnected(timeout_ms):
-        return socket
-    socket.abort()
-    return None
+    socket.connectToServer(address)
+    if not socket.waitForConnected(timeout_ms):
+        socket.abort()
+        return None
+    if not _is_ours(socket):
+        socket.abort()
+        raise NotOurs(address)
+    return socket
 
 
 def _read_answer(socket: QLocalSocket, timeout_ms: int) -> bytes:
@@ -134,8 +200,15 @@ def _read_answer(socket: QLocalSocket, timeout_ms: int) -> bytes:
 def hand_off(link: str | None, name: str | None = None,
              answer_timeout_ms: int = ANSWER_TIMEOUT_MS) -> bool:
     """Give ``link`` to the running window; True when it took it (then this process
-    has nothing more to do). Works without a QApplication (blocking calls)."""
-    socket = _connect(name or server_name())
+    has nothing more to do). False when nobody listens, or when the socket is not
+    this user's (then nothing is sent). Works without a QApplication (blocking)."""
+    address = socket_address(name)
+    try:
+        socket = _connect(address)
+    except NotOurs:
+        log.warning("the single-instance socket %s is not yours: link not handed over",
+                    address)
+        return False
     if socket is None:
         return False
     try:
@@ -191,6 +264,8 @@ class InstanceServer(QObject):
     def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name or server_name()
+        self.address = socket_address(self.name)
+        self.foreign = False  # the socket is another user's: never hand anything to it
         # No socket option: with one, Qt's listen() silently replaces an existing
         # socket (even a live one) instead of failing; see _restrict() instead.
         self._server = QLocalServer(self)
@@ -204,24 +279,38 @@ class InstanceServer(QObject):
 
     def listen(self) -> bool:
         """Start listening; False when another instance already does (or the
-        system refuses: then this window simply runs on its own)."""
+        system refuses, or the socket is another user's: then this window simply
+        runs on its own)."""
+        if os.name == "posix":
+            try:
+                paths.ensure_private_dir(Path(self.address).parent)
+            except OSError as exc:
+                log.warning("single instance unavailable: %s", exc)
+                return False
         if self._listen():
             return True
         if self._server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
             log.warning("single instance unavailable: %s", self._server.errorString())
             return False
-        alive = _connect(self.name)
+        try:
+            alive = _connect(self.address)
+        except NotOurs:
+            self.foreign = True
+            log.warning("the single-instance socket %s is not yours: this window runs "
+                        "on its own", self.address)
+            report("foreign socket")
+            return False
         if alive is not None:
             alive.abort()
             return False
-        QLocalServer.removeServer(self.name)  # left behind by a crashed instance
+        QLocalServer.removeServer(self.address)  # left behind by a crashed instance
         if self._listen():
             return True
         log.warning("single instance unavailable: %s", self._server.errorString())
         return False
 
     def _listen(self) -> bool:
-        if not self._server.listen(self.name):
+        if not self._server.listen(self.address):
             return False
         self._restrict()
         report("listening")
@@ -229,7 +318,7 @@ class InstanceServer(QObject):
 
     def _restrict(self) -> None:
         """Only the user may connect (on Unix a socket file, which the umask may have
-        left open to the group)."""
+        left open to the group; its folder is the user's alone anyway)."""
         if os.name == "posix":
             try:
                 os.chmod(self._server.fullServerName(), 0o600)
@@ -247,7 +336,14 @@ class InstanceServer(QObject):
 
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
-            _Peer(self._server.nextPendingConnection(), self._received)
+            socket = self._server.nextPendingConnection()
+            if _is_ours(socket):
+                _Peer(socket, self._received)
+                continue
+            log.warning("single instance: a connection from another user was dropped")
+            report("stranger")
+            socket.abort()
+            socket.deleteLater()
 
     def _received(self, request: Request) -> None:
         if self._handler is None:
@@ -262,7 +358,7 @@ def claim(link: str | None) -> InstanceServer | None:
     server = InstanceServer()
     if server.listen():
         return server
-    if hand_off(link, server.name):
+    if not server.foreign and hand_off(link, server.name):
         return None
     return server  # not listening: this window runs on its own
 

@@ -15,6 +15,9 @@ both: whoever set it knows what they want (the tests use ``offscreen``). What th
 checks cannot see (a ``DISPLAY`` whose server is gone, a broken Wayland compositor)
 still reaches Qt; :func:`explain_platform_failure` turns Qt's messages about it into
 the same kind of French sentence for the window's fatal-message handler.
+
+Shared by the command line (``cli/gui.py``, before Qt) and the window
+(``ui/shell/launch.py``, Qt's fatal message): no Qt here.
 """
 
 from __future__ import annotations
