@@ -46,7 +46,7 @@ def test_a_note_is_written_edited_deleted_and_undone_from_the_window(qtbot, make
     assert panel.saved.text() == "Enregistré" and not panel.editor.editing
     assert "Question d'ouverture — à relier au cas Mulhouse" in panel.view.toPlainText()
     settle(qtbot, window)
-    assert "✎ 1 note(s)" in _plain(window)
+    assert "✎ 1 note" in _plain(window) and "✎ 1 notes" not in _plain(window)
     assert "✎ Question d'ouverture — à relier au cas Mulhouse" in _plain(window)
     save_artifact(window, "20-notes-panel-with-a-note")
 
@@ -75,7 +75,7 @@ def test_a_note_is_written_edited_deleted_and_undone_from_the_window(qtbot, make
     assert user(window).notes.for_item(LEAD_03) == []
     assert "Ctrl+Z" in window.status.currentMessage()
     settle(qtbot, window)
-    assert "note(s)" not in _plain(window)
+    assert "✎ 1 note" not in _plain(window)
     window.reading.setFocus()
     qtbot.keyClick(window.reading, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     written(qtbot, window)

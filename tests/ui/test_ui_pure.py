@@ -99,7 +99,9 @@ def test_decorations_mark_stars_notes_and_highlight_spans(library: Library) -> N
     deco = ItemDecoration(starred=True, note_count=2, highlights=((start, start + len(sub)),))
     html = render_session(session, decorations={lead.id: deco}).html
     assert f'<span class="mark">{escape(sub)}</span>' in html
-    assert "★" in html and "✎ 2 note(s)" in html
+    assert "★" in html and "✎ 2 notes" in html
+    one = render_session(session, decorations={lead.id: ItemDecoration(note_count=1)}).html
+    assert "✎ 1 note<" in one and "(s)" not in one
     plain = render_session(session).html
     assert "★" not in plain and 'class="mark"' not in plain
 

@@ -23,7 +23,7 @@ from connecteur.corpus import About, Event, FieldSite, Lead, Library, Resource, 
 from connecteur.corpus.text import find_urls
 
 LINK_SCHEMES = ("http", "https")
-NOTES_SCHEME = "connecteur-notes"  # the "✎ 2 note(s)" marker: show the item's notes
+NOTES_SCHEME = "connecteur-notes"  # the "✎ 2 notes" marker: show the item's notes
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,8 @@ class RenderLabels:
     library_sessions: str = "Les deux journées"
     counts: str = "{leads} pistes · {sites} terrains · {resources} ressources"
     starred: str = "Favori"
-    notes: str = "{0} note(s)"
+    note: str = "{0} note"  # one note
+    notes: str = "{0} notes"  # two or more
     date: Callable[[str], str] = str
 
 
@@ -194,9 +195,12 @@ class _Writer:
                   "★ </span>") if deco.starred else ""
         href = escape(f"{NOTES_SCHEME}:{item_id}", quote=True)
         after = (f' <a class="notes" href="{href}">'
-                 f"✎ {escape(self.labels.notes.format(deco.note_count))}</a>"
+                 f"✎ {escape(self._notes_label(deco.note_count))}</a>"
                  ) if deco.note_count else ""
         return before, after
+
+    def _notes_label(self, count: int) -> str:
+        return (self.labels.note if count == 1 else self.labels.notes).format(count)
 
     def notes(self, item_id: str) -> str:
         """The item's notes (their beginning, as plain text), one line each."""

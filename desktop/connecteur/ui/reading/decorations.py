@@ -1,5 +1,5 @@
 """The trainer's annotations inside the reading pane: a star before starred items,
-"✎ n note(s)" after annotated ones (a link to the notes panel), highlights in their
+"✎ n notes" after annotated ones (a link to the notes panel), highlights in their
 colours; the item commands of the context menu; and clicks that choose the item
 the notes panel shows.
 

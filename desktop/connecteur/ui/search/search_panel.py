@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,12 +41,31 @@ PAGE_SIZE = 30
 FILTER_KINDS = ("lead", "field_site", "resource", "speaker", "session", "note")
 CHANNEL = "panel"
 HELP_EXAMPLES = ("télétravail", "gestion de crise", "inclusion numérique")
+_STEP_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+              Qt.Key.Key_Home, Qt.Key.Key_End)
+
+
+class ResultsList(QListView):
+    """The hit list. The arrow and page keys show the result they move to, as they do
+    from the search box: the two walk the results the same way."""
+
+    def __init__(self, parent: QWidget | None = None, objectName: str = "") -> None:
+        super().__init__(parent, objectName=objectName)
+        self.stepping = False  # a key is moving the current row
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.stepping = event.key() in _STEP_KEYS
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.stepping = False
 
 
 class SearchPanel(QWidget):
     result_opened = Signal(str, bool)  # target location; True while walking with arrows
     suggestion_taken = Signal(str)  # a query to put in the search box
     answered = Signal()  # a new answer (or state) is on screen (tests, start-up probe)
+    offered_changed = Signal()  # the selected result changed (ItemSource)
 
     def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +111,7 @@ class SearchPanel(QWidget):
             label.setMargin(4)
         self.model = ResultsModel(self)
         self.model.more_requested.connect(self._fetch_more)
-        self.list = QListView(self, objectName="search-results")
+        self.list = ResultsList(self, objectName="search-results")
         self.list.setModel(self.model)
         self.list.setItemDelegate(ResultDelegate(self.list))
         self.list.setWordWrap(True)
@@ -100,6 +120,7 @@ class SearchPanel(QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self.offered_changed.emit())
         add_focus_ring(self.list)
         self.list.clicked.connect(lambda index: self._open(index, walking=False))
         self.list.activated.connect(lambda index: self._open(index, walking=False))
@@ -172,6 +193,12 @@ class SearchPanel(QWidget):
             return False
         self._open(index, walking=False)
         return True
+
+    def offered_item(self) -> str | None:
+        """The selected result's item (ItemSource): what Ctrl+D stars from the list."""
+        if self.stack.currentWidget() is not self.list:
+            return None
+        return self.list.currentIndex().data(TargetRole) or None
 
     def clear_filters(self) -> None:
         for combo in (self.kind_filter, self.session_filter):
@@ -374,7 +401,7 @@ class SearchPanel(QWidget):
     # --- opening results ---------------------------------------------------------
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._walking and current.isValid():
+        if (self._walking or self.list.stepping) and current.isValid():
             self._open(current, walking=True)
 
     def _open(self, index: QModelIndex, walking: bool) -> None:

@@ -34,7 +34,6 @@ from connecteur.app.history import History
 from connecteur.app.place import BIBLIOGRAPHY, HOME, HOME_PLACE, SPEAKERS, Place
 from connecteur.corpus import Event
 from connecteur.ui.common import labels
-from connecteur.ui.reading.navigation_model import LocationRole, NodeKindRole
 from connecteur.ui.reading.navigation_pane import NavigationPane
 from connecteur.ui.reading.reading_pane import ReadingPane
 from connecteur.ui.search.controller import FAILED, READY, IndexStatus
@@ -161,6 +160,7 @@ class MainWindow(QMainWindow):
         a.languages.triggered.connect(lambda action: self.set_language(action.data()))
         self.navigation.location_selected.connect(self.navigate)
         self.reading.location_requested.connect(self.navigate)
+        self.reading.item_stepped.connect(lambda item_id: self.navigate(item_id, walking=True))
         self.reading.status_message.connect(self.status.flash)
         self.reading.zoom_changed.connect(self._zoom_changed)
         self.search_box.textChanged.connect(self._query_changed)
@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         layer.message.connect(self.status.flash)
         layer.failed.connect(self.status.flash)
         self.place_changed.connect(commands.follow)
+        commands.watch(self.search_panel, self.navigation, self.favorites, self.folders)
         commands.chosen.connect(self._show_item)
         commands.note_requested.connect(self._write_note)
         commands.open_requested.connect(self.navigate)
@@ -657,8 +658,6 @@ class MainWindow(QMainWindow):
 
 
 def _tree_item(index: QModelIndex) -> str | None:
-    """A session row of the table of contents stands for the session."""
-    if not index.isValid() or index.data(NodeKindRole) != "session":
-        return None
-    return index.data(LocationRole)
+    """A session or item row of the table of contents stands for it."""
+    return NavigationPane.item_of(index)
 
