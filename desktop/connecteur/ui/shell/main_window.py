@@ -517,10 +517,36 @@ class MainWindow(QMainWindow):
         name) a course folder — the folders panel's "Imprimer…" calls this."""
         from connecteur.ui.printing.print_dialog import PrintDialog
 
+        if content is None and folder is None:
+            content, folder = self._working_on()
+        waiting = getattr(self, "print_dialog", None)  # one that waits for its preview
+        if waiting is not None and not waiting.isVisible():
+            waiting.close()
         dialog = PrintDialog(self.context, self.print_scope(), content, folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "print_dialog", None)
+                                 if getattr(self, "print_dialog", None) is dialog else None)
         dialog.open()
         self.print_dialog = dialog
+
+    def _working_on(self) -> tuple[str | None, str | None]:
+        """What Ctrl+P offers first: the results while the search has the focus, the
+        folder selected in "Dossiers" while it has the focus or is the side panel
+        shown, the favourites while they have the focus; else the session shown."""
+        focused = QApplication.focusWidget()
+
+        def within(widget: QWidget) -> bool:
+            return focused is not None and (focused is widget or widget.isAncestorOf(focused))
+
+        if self.search_panel.query and (within(self.search_panel) or within(self.search_box)):
+            return "results", None
+        if not hasattr(self, "folders"):
+            return None, None
+        folder = self.folders.current_folder()
+        shown = self.side_panel.isVisible() and self.side_panel.currentWidget() is self.folders
+        if folder is not None and (within(self.folders) or shown):
+            return "folder", folder.id
+        return ("favorites", None) if within(self.favorites) else (None, None)
 
     def print_scope(self) -> PrintScope:
         """What can be printed right now: the session shown, the search typed, the
