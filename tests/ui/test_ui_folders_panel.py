@@ -145,7 +145,7 @@ def test_a_folder_is_made_filled_reordered_and_deleted_from_the_window(
     panel.confirm = lambda title, text: asked.append(text) or False
     panel.tree.setCurrentIndex(model.folder_index(folder.id))
     qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
-    assert "« Crise — mars » et ses 4 élément(s)" in asked[0]
+    assert "« Crise — mars » et ses 4 éléments ?" in asked[0]
     assert len(user(window).folders.list()) == 1
     panel.confirm = lambda title, text: True
     assert panel.delete_folder()

@@ -64,6 +64,11 @@ class UserLayer(QObject):
     def ready(self) -> bool:
         return self.user is not None and self.state == READY
 
+    @property
+    def corpus(self) -> CorpusStore:
+        """The library the annotations are on (messages name its items)."""
+        return self._corpus
+
     # --- opening and closing ---------------------------------------------------------
 
     def open(self) -> None:

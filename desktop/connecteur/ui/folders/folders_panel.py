@@ -206,9 +206,16 @@ class FoldersPanel(QWidget):
         if folder is None:
             return False
         size = len(self.model.entries(folder.id))
-        text = self.tr("Supprimer le dossier « {0} » et ses {1} élément(s) ?\n\nLes "
-                       "éléments restent dans la bibliothèque, et Édition › Annuler "
-                       "(Ctrl+Z) rétablit le dossier.").format(folder.name, size)
+        if size == 0:
+            question = self.tr("Supprimer le dossier vide « {0} » ?").format(folder.name)
+        elif size == 1:
+            question = self.tr("Supprimer le dossier « {0} » et son élément ?").format(
+                folder.name)
+        else:
+            question = self.tr("Supprimer le dossier « {0} » et ses {1} éléments ?").format(
+                folder.name, size)
+        text = question + "\n\n" + self.tr("Les éléments restent dans la bibliothèque, et "
+                                            "Édition › Annuler (Ctrl+Z) rétablit le dossier.")
         if not self.confirm(self.tr("Supprimer le dossier"), text):
             return False
         said = self.tr("Dossier « {0} » supprimé (Ctrl+Z pour annuler).").format(folder.name)

@@ -1,5 +1,6 @@
-"""The right-hand side area, empty for now: notes, stars and folders (issue 5) and
-related items will add their panels here. Hidden while it holds nothing."""
+"""The right-hand side area: notes, favourites and folders (and later panels) as
+tabs. Hidden while it holds nothing. Dragging something over a tab brings that tab
+forward, so a favourite can be dragged into a folder of the "Dossiers" tab."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ class SidePanel(QTabWidget):
         super().__init__(parent)
         self.setObjectName("side-panel")
         self.setDocumentMode(True)
+        self.tabBar().setChangeCurrentOnDrag(True)
+        self.tabBar().setAcceptDrops(True)  # needed for the tab to switch on drag-hover
         self.setVisible(False)
 
     def add_panel(self, widget: QWidget, title: str, name: str) -> None:
