@@ -79,7 +79,7 @@ def test_every_page_goes_to_the_printer_on_the_handouts_paper(preview: PrintPrev
         images = [o for o in page["/Resources"]["/XObject"].values()
                   if o.get_object()["/Subtype"] == "/Image"]
         assert len(images) == 1
-    assert preview.info.text() == f"Envoyé à l'impression : {count} page(s)."
+    assert preview.info.text() == f"Envoyé à l'impression : {count} pages."
 
 
 def test_the_print_dialogs_paper_and_range_are_honoured(preview: PrintPreview,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 
 from connecteur.app.place import ANNOTATABLE, Place
 from connecteur.store import Change, CorpusStore
@@ -38,6 +38,8 @@ class ItemCommands(QObject):
         self._star, self._add_note = star, add_note
         self.current_item: str | None = None
         self._sources: list[QWidget] = []
+        self._before_menu_bar: QWidget | None = None  # the focus before Alt+letter
+        self._folder_menu: QMenu | None = None
         star.triggered.connect(lambda: self.toggle_star(self.target()))
         add_note.triggered.connect(lambda: self.start_note(self.target()))
         layer.changed.connect(self._on_change)
@@ -76,6 +78,8 @@ class ItemCommands(QObject):
         """The item the commands act on now: the selected row of the focused view that
         offers items (None when that row is no item), else the current item."""
         focused = QApplication.focusWidget()
+        if isinstance(focused, QMenuBar):  # Alt+letter: the menu bar took the focus
+            focused = self._before_menu_bar
         for source in self._sources:
             if holds_focus(source, focused):
                 item_id = source.offered_item()  # type: ignore[attr-defined]
@@ -84,8 +88,24 @@ class ItemCommands(QObject):
         return self.current_item
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QMenuBar):
+            self._before_menu_bar = old
+            return
         if any(holds_focus(s, old) or holds_focus(s, new) for s in self._sources):
             self.update_actions()
+
+    def set_folder_menu(self, menu: QMenu, parent: QWidget) -> None:
+        """Édition › Ajouter au dossier: the folders, for the item the commands act on
+        (filled when it opens)."""
+        self._folder_menu = menu
+
+        def fill() -> None:
+            item_id = self.target()
+            folder_menu.fill(menu, self._layer, lambda: [item_id] if item_id else [],
+                             parent, self)
+
+        menu.aboutToShow.connect(fill)
+        self.update_actions()
 
     # --- commands ------------------------------------------------------------------------
 
@@ -148,3 +168,5 @@ class ItemCommands(QObject):
         set_text(self._star, self.tr("★ Retirer des &favoris") if starred
                  else self.tr("☆ Ajouter aux &favoris"))
         self._add_note.setEnabled(ready)
+        if self._folder_menu is not None:
+            self._folder_menu.menuAction().setEnabled(ready)

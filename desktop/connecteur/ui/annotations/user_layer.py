@@ -54,6 +54,7 @@ class UserLayer(QObject):
         self.state = CLOSED
         self.error = ""
         self._settled = threading.Event()  # the opening ended (opened or failed)
+        self._shut = False  # closed at exit
         self._unsubscribe: list[Callable[[], None]] = []
         # Slots of this object (not plain callables): Qt then queues the delivery when
         # the signal is emitted from a worker thread.
@@ -74,7 +75,7 @@ class UserLayer(QObject):
     def open(self) -> None:
         """Open the user database (recovery, backup, migrations, re-anchoring) as the
         first operation of the write lane: writes asked for meanwhile wait for it."""
-        if self.state in (OPENING, READY):
+        if self.state in (OPENING, READY) or self._shut:
             return
         self.state = OPENING
         self._operations.run(Operation(self._open_in_worker, lane=WRITE,
@@ -133,7 +134,9 @@ class UserLayer(QObject):
         self.open_failed.emit(message)
 
     def close(self) -> None:
-        """Let queued writes finish, then close (at exit)."""
+        """Let queued writes finish, then close (at exit: it is never opened again, even
+        by a timer the window set before it closed)."""
+        self._shut = True
         self._operations.wait()
         for unsubscribe in self._unsubscribe:
             unsubscribe()

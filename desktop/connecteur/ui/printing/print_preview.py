@@ -258,7 +258,8 @@ class PrintPreview(QDialog):
         finally:
             progress.close()
             progress.deleteLater()
-        self.info.setText(self.tr("Envoyé à l'impression : {0} page(s).").format(printed))
+        self.info.setText(self.tr("Envoyé à l'impression : 1 page.") if printed == 1 else
+                          self.tr("Envoyé à l'impression : {0} pages.").format(printed))
         return printed
 
     def default_save_path(self) -> str:

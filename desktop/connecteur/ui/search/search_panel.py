@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QListView,
     QStackedWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from connecteur.ui.common import labels
+from connecteur.ui.common.eliding_combo import ElidingComboBox
 from connecteur.ui.common.focus_ring import add_focus_ring
 from connecteur.ui.common.rich_text import command_link, h, parse_command
 from connecteur.ui.search.controller import (
@@ -89,11 +89,9 @@ class SearchPanel(QWidget):
     # --- layout ------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.kind_filter = QComboBox(self, objectName="kind-filter")
-        self.session_filter = QComboBox(self, objectName="session-filter")
+        self.kind_filter = ElidingComboBox(self, objectName="kind-filter")
+        self.session_filter = ElidingComboBox(self, objectName="session-filter")
         for combo in (self.kind_filter, self.session_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._filters_changed)
         self.summary = QLabel(self, objectName="search-summary")
         self.suggestion = QLabel(self, objectName="search-suggestion")
@@ -128,10 +126,11 @@ class SearchPanel(QWidget):
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.message)
         self.filters = QWidget(self)
-        filters = QHBoxLayout(self.filters)
+        filters = QVBoxLayout(self.filters)  # one above the other: each shows its text
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.kind_filter, 1)
-        filters.addWidget(self.session_filter, 1)
+        filters.setSpacing(4)
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.session_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.filters)
@@ -303,6 +302,7 @@ class SearchPanel(QWidget):
         found = combo.findData(chosen) if chosen else 0
         combo.setCurrentIndex(max(0, found))
         combo.blockSignals(False)
+        combo.updateGeometry()  # its size hint follows its text
 
     # --- states ------------------------------------------------------------------
 

@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         layer.failed.connect(self.status.flash)
         self.place_changed.connect(commands.follow)
         commands.watch(self.search_panel, self.navigation, self.favorites, self.folders)
+        commands.set_folder_menu(a.menus["add-to-folder"], self)
         commands.chosen.connect(self._show_item)
         commands.note_requested.connect(self._write_note)
         commands.open_requested.connect(self.navigate)
