@@ -127,3 +127,25 @@ def test_favourites_and_folder_entries_are_acted_on_when_focused(qtbot, make_win
     assert window.notes.editor.item_id == LEAD_04  # the note is on the folder's entry
     assert window.status.currentMessage() == \
         "Nouvelle note : 20 mai 2020, session 1, piste 04"
+
+
+def test_edit_add_to_folder_takes_the_focused_views_item(qtbot, make_window) -> None:
+    """Alt+D gives the keyboard to the menu bar: the command still acts on the row that
+    was selected before (here a search result, not the lead on screen)."""
+    window = open_window(qtbot, make_window, url=LEAD_03)
+    folder = user(window).folders.create("Manager en crise")
+    panel = _search(qtbot, window, "décentralisation")
+    _focus(qtbot, panel.list)
+    first = panel.model.index(0, 0).data(TargetRole)
+    assert first != LEAD_03
+    qtbot.keyClick(panel.list, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # Édition
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.actions.menus["edit"])
+    qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_S)  # Ajouter au dossier
+    submenu = window.actions.menus["add-to-folder"]
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is submenu)
+    assert next(a.text() for a in submenu.actions() if a.text()) == "Manager en crise"
+    qtbot.keyClick(submenu, Qt.Key.Key_Return)
+    written(qtbot, window)
+    assert [e.item_id for e in user(window).folders.entries(folder.id)] == [first]
+    assert window.status.currentMessage() == \
+        f"Ajouté au dossier « Manager en crise » : {window.commands.describe(first)}"

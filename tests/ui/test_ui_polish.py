@@ -211,3 +211,14 @@ def test_a_folders_size_reads_well(qapp, size: int, line: str) -> None:
     folder = Folder(id="f", name="Crise", title="", audience="", date="", created="",
                     modified="", size=size)
     assert folder_description(folder).splitlines()[-1] == line
+
+
+def test_annotations_closed_at_exit_are_not_reopened_by_a_late_timer(qtbot,
+                                                                      make_window) -> None:
+    """The window asks for the annotations again after two seconds at most: once they
+    were closed (the window closed first), that late call must open nothing."""
+    window = open_window(qtbot, make_window)
+    layer = window.context.user
+    layer.close()
+    layer.open()  # what the window's timer does
+    assert not layer.ready and window.context.operations.idle
