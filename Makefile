@@ -132,8 +132,10 @@ clean:
 # The window's strings (French source) → resources/translations/connecteur_en.ts
 # (translate it with Qt Linguist: .venv/bin/pyside6-linguist), then compiled to .qm.
 TS_FILES := resources/translations/connecteur_en.ts
+# What Qt's own French catalogue lacks for its dialogs (edited by hand, compiled here).
+QT_SUPPLEMENT_TS := resources/translations/qt_supplement_fr.ts
 
 translations: $(VENV)/.installed-run
 	$(BIN)/pyside6-lupdate $(shell find desktop/connecteur/ui -name '*.py' | sort) -source-language fr_FR \
 		-target-language en_GB -no-obsolete -locations none -ts $(TS_FILES)
-	$(BIN)/pyside6-lrelease $(TS_FILES)
+	$(BIN)/pyside6-lrelease $(TS_FILES) $(QT_SUPPLEMENT_TS)

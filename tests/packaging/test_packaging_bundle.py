@@ -40,6 +40,7 @@ MUST_BE_PRESENT = (
     "PySide6/Qt/plugins/imageformats/libqsvg.so",
     "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
     "PySide6/Qt/translations/qtbase_fr.qm",
+    "connecteur/_resources/translations/qt_supplement_fr.qm",
     "connecteur/_db/connecteur.db", "connecteur/_resources/connecteur-recherche-2020.txt",
     "connecteur/_resources/icons/app/connecteur-256.png",
 )
@@ -255,6 +256,18 @@ def test_window_starts_offscreen(bundle: Path, bare_env: dict[str, str], tmp_pat
     ready = re.search(r"ready in (\d+) ms", result.stdout)
     assert ready, result.stdout + result.stderr
     _record(window_ready_ms=int(ready[1]), window_process_ms=wall_ms)
+
+
+def test_window_speaks_french_with_qts_own_catalogue(bundle: Path, bare_env: dict[str, str],
+                                                     tmp_path: Path) -> None:
+    """In a French session the window finds Qt's French catalogue inside the bundle
+    (else Qt's file and print dialogs would stay English, and it says so)."""
+    french = {**bare_env, "QT_QPA_PLATFORM": "offscreen", "LANG": "fr_FR.UTF-8"}
+    result = run(bundle, "--exit-when-ready", env=french, cwd=tmp_path, timeout=120)
+    assert "ready in" in result.stdout, result.stdout + result.stderr
+    logs = Path(bare_env["CONNECTEUR_HOME"]).rglob("*.log")  # warnings go to the log file
+    said = result.stderr + "".join(log.read_text(encoding="utf-8") for log in logs)
+    assert "Traductions de Qt introuvables" not in said, said
 
 
 def test_first_start_copies_the_prebuilt_index(bundle: Path, bare_env: dict[str, str],

@@ -62,19 +62,42 @@ def test_navigation_tree_follows_the_library_with_counts(corpus_store: CorpusSto
     assert sum(p.data(CountRole) for p in parts) == len(corpus_store.sessions[6].leads)
 
 
-def test_every_item_finds_its_row_in_the_tree(corpus_store: CorpusStore) -> None:
+def test_every_item_has_its_row_under_its_theme_or_section(corpus_store: CorpusStore) -> None:
     model = NavigationModel(corpus_store)
     for session in corpus_store.sessions:
-        for lead in session.leads:
-            assert model.index_for_place(Place.parse(lead.id)).data(LocationRole) == lead.theme_id
-        for site in session.field_sites:
-            assert model.index_for_place(Place.parse(site.id)).data(LocationRole) == \
-                f"{session.id}#field_sites"
-        for speaker in session.speakers:
-            assert model.index_for_place(Place.parse(speaker.id)).data(LocationRole) == \
-                f"{session.id}#speakers"
+        groups = ((session.leads, None), (session.field_sites, "field_sites"),
+                  (session.resources, "resources"), (session.speakers, "speakers"))
+        for items, section in groups:
+            for item in items:
+                row = model.index_for_place(Place.parse(item.id))
+                assert row.data(LocationRole) == item.id
+                assert row.data(NodeKindRole) == item.kind and row.data(CountRole) is None
+                parent = item.theme_id if section is None else f"{session.id}#{section}"
+                assert row.parent().data(LocationRole) == parent
+                assert model.rowCount(row) == 0 and not model.hasChildren(row)
+    lead = corpus_store.get("2020-05-20/s1/lead/03")
+    row = model.index_for_place(Place.parse(lead.id))
+    assert row.data().startswith("Problème de la mémoire des expertises passées")
+    assert row.data().endswith("…") and row.data(Qt.ItemDataRole.ToolTipRole) == lead.text
+    assert row.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Piste de réflexion : ")
+    speaker = corpus_store.sessions[0].speakers[0]
+    assert model.index_for_place(Place.parse(speaker.id)).data() == speaker.name
     assert model.index_for_place(Place.parse(location.BIBLIOGRAPHY)).data(NodeKindRole) == "index"
     assert not model.index_for_place(Place.parse("2021-01-01/s9")).isValid()
+
+
+def test_the_items_rows_are_made_when_first_asked_for(corpus_store: CorpusStore) -> None:
+    """Start-up builds the tree down to the themes only; a theme knows it has items."""
+    model = NavigationModel(corpus_store)
+    session = corpus_store.sessions[0]
+    theme = session.themes[0]
+    node = model.index_for_place(Place.parse(theme.id)).internalPointer()
+    assert node.children == [] and node.later is not None
+    index = model.index_for_place(Place.parse(theme.id))
+    assert model.hasChildren(index) and node.children == []  # asking does not make them
+    assert model.rowCount(index) == len(theme.leads) == index.data(CountRole)
+    assert [model.index(r, 0, index).data(LocationRole) for r in range(len(theme.leads))] \
+        == [lead.id for lead in theme.leads]
 
 
 # --- speakers -------------------------------------------------------------------------------

@@ -89,7 +89,8 @@ def test_a_theme_or_section_scrolls_to_it_and_marks_items(qtbot, make_window,
     assert lead.body[:40] in cursor.selectedText()
     assert lead.items[-1] in cursor.selectedText()  # the sub-bullets belong to the lead
     assert session.field_sites[0].body[:20] not in cursor.selectedText()
-    assert window.navigation.currentIndex().data(LocationRole) == lead.theme_id
+    row = window.navigation.currentIndex()  # the tree goes down to the lead itself
+    assert row.data(LocationRole) == lead.id and row.parent().data(LocationRole) == lead.theme_id
     _click_tree(qtbot, window, f"{session.id}#speakers")
     assert window.reading.marked_id is None  # a section is scrolled to, not marked
     save_artifact(window, "02-session-marked-item")

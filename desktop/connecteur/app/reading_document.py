@@ -213,6 +213,7 @@ class _Writer:
                  ) if deco.note_count else ""
         return before, after
 
+
     def notes(self, item_id: str) -> str:
         """The item's notes (their beginning, as plain text), one line each."""
         return "".join(f'<p class="note-preview">✎ {escape(text)}</p>'

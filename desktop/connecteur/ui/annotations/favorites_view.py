@@ -1,11 +1,12 @@
 """The "Mes favoris" side panel: the starred items, filtered by tag, in reading order
-or most recent first. Enter or a double click opens an item; Suppr unstars it; drag
-one onto a course folder (or use "Ajouter au dossier ▸")."""
+or most recent first. A click or Enter opens an item; Suppr unstars it; drag one onto
+a course folder — hovering over the "Dossiers" tab brings it forward — or use
+"Ajouter au dossier ▸"."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +31,11 @@ class FavoritesList(QListView):
     """Suppr / Retour arrière unstar the current favourite."""
 
     remove_requested = Signal(str)
+    plain_click = True  # the last click had no Ctrl or Maj (it opens, not only selects)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.plain_click = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        super().mouseReleaseEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
@@ -41,7 +47,7 @@ class FavoritesList(QListView):
 
 class FavoritesView(QWidget):
     location_requested = Signal(str)
-    item_chosen = Signal(str)
+    offered_changed = Signal()  # the selected favourite changed (ItemSource)
 
     def __init__(self, context: ApplicationContext, layer: UserLayer,
                  parent: QWidget | None = None) -> None:
@@ -66,8 +72,9 @@ class FavoritesView(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.activated.connect(self._open)
-        self.list.doubleClicked.connect(self._open)
-        self.list.clicked.connect(lambda index: self.item_chosen.emit(index.data(ItemIdRole)))
+        self.list.clicked.connect(self._clicked)
+        self.list.selectionModel().currentChanged.connect(
+            lambda *_: self.offered_changed.emit())
         self.list.remove_requested.connect(self.unstar)
         add_focus_ring(self.list)
         self.empty = QLabel(self, objectName="favorites-empty")
@@ -100,9 +107,19 @@ class FavoritesView(QWidget):
         self._layer.write(lambda u: u.stars.unstar(item_id, origin=self),
                           done=lambda _r: self._layer.message.emit(said))
 
+    def offered_item(self) -> str | None:
+        """The selected favourite (ItemSource)."""
+        index = self.list.currentIndex()
+        return index.data(ItemIdRole) if index.isValid() and self.list.isVisible() else None
+
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
             self.location_requested.emit(index.data(ItemIdRole))
+
+    def _clicked(self, index: QModelIndex) -> None:
+        """A plain click opens the favourite (Ctrl or Maj + click only select)."""
+        if self.list.plain_click:
+            self._open(index)
 
     def _menu(self, point: QPoint) -> None:
         index = self.list.indexAt(point)

@@ -1,22 +1,26 @@
 """The item commands — star (Ctrl+D), write a note (Ctrl+Alt+N), add to a folder —
-and the *current item* they act on.
+and the item they act on.
 
-The current item is the one the trainer last chose: clicked in the text, gone to, or
-picked in a list. Choosing it shows its notes (the window does that on ``chosen``);
-the commands run as operations (off the UI thread) and say in the status bar which
-item they touched.
+The commands follow the keyboard focus (``target``): while a view that offers items
+(a search result list, the table of contents, "Mes favoris", a folder: see
+``ItemSource``) has the focus, they act on its selected row; elsewhere, on the
+*current item* — the one the trainer last chose: clicked or marked in the text (J/K),
+gone to, or picked in a list. Choosing it shows its notes (the window does that on
+``chosen``); the commands run as operations (off the UI thread) and say in the status
+bar which item they touched.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 
-from connecteur.app.place import Place
+from connecteur.app.place import ANNOTATABLE, Place
 from connecteur.store import Change, CorpusStore
 from connecteur.ui.annotations.user_layer import UserLayer
 from connecteur.ui.common import labels
+from connecteur.ui.common.item_source import ItemSource, holds_focus
 from connecteur.ui.folders import folder_menu
 from connecteur.ui.shell.actions import set_text
 
@@ -33,10 +37,16 @@ class ItemCommands(QObject):
         self._layer = layer
         self._star, self._add_note = star, add_note
         self.current_item: str | None = None
-        star.triggered.connect(lambda: self.toggle_star(self.current_item))
-        add_note.triggered.connect(lambda: self.start_note(self.current_item))
+        self._sources: list[QWidget] = []
+        self._before_menu_bar: QWidget | None = None  # the focus before Alt+letter
+        self._folder_menu: QMenu | None = None
+        star.triggered.connect(lambda: self.toggle_star(self.target()))
+        add_note.triggered.connect(lambda: self.start_note(self.target()))
         layer.changed.connect(self._on_change)
         layer.opened.connect(lambda _user: self.update_actions())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.update_actions()
 
     # --- the current item --------------------------------------------------------------
@@ -55,11 +65,53 @@ class ItemCommands(QObject):
         self.chosen.emit(item_id, focus, show_panel, mark)
         self.update_actions()
 
+    # --- the item acted on ------------------------------------------------------------
+
+    def watch(self, *sources: ItemSource) -> None:
+        """Views whose selected row the commands act on while they have the focus."""
+        for source in sources:
+            assert isinstance(source, QWidget) and isinstance(source, ItemSource)
+            self._sources.append(source)
+            source.offered_changed.connect(self.update_actions)
+
+    def target(self) -> str | None:
+        """The item the commands act on now: the selected row of the focused view that
+        offers items (None when that row is no item), else the current item."""
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QMenuBar):  # Alt+letter: the menu bar took the focus
+            focused = self._before_menu_bar
+        for source in self._sources:
+            if holds_focus(source, focused):
+                item_id = source.offered_item()  # type: ignore[attr-defined]
+                found = self._library.find(item_id) if item_id else None
+                return item_id if found is not None and found.kind in ANNOTATABLE else None
+        return self.current_item
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QMenuBar):
+            self._before_menu_bar = old
+            return
+        if any(holds_focus(s, old) or holds_focus(s, new) for s in self._sources):
+            self.update_actions()
+
+    def set_folder_menu(self, menu: QMenu, parent: QWidget) -> None:
+        """Édition › Ajouter au dossier: the folders, for the item the commands act on
+        (filled when it opens)."""
+        self._folder_menu = menu
+
+        def fill() -> None:
+            item_id = self.target()
+            folder_menu.fill(menu, self._layer, lambda: [item_id] if item_id else [],
+                             parent, self)
+
+        menu.aboutToShow.connect(fill)
+        self.update_actions()
+
     # --- commands ------------------------------------------------------------------------
 
     def _no_item(self) -> None:
-        self._layer.message.emit(self.tr("Choisissez d'abord un élément (clic dans le "
-                                         "texte)."))
+        self._layer.message.emit(self.tr("Choisissez d'abord un élément : un clic dans le "
+                                         "texte, J ou K, ou une ligne d'une liste."))
 
     def describe(self, item_id: str) -> str:
         """"20 mai 2020, session 1, piste 03": the item a status message is about."""
@@ -84,6 +136,7 @@ class ItemCommands(QObject):
         if item_id != self.current_item:
             self.choose(item_id, show_panel=False)
         self.note_requested.emit(item_id)
+        self._layer.message.emit(self.tr("Nouvelle note : {0}").format(self.describe(item_id)))
 
     def item_menu(self, parent: QWidget, item_id: str | None) -> QMenu | None:
         """The menu of an item in a list (a search result, a row of the table of
@@ -115,8 +168,8 @@ class ItemCommands(QObject):
         if change.kind in ("star", "anchoring", "external"):
             self.update_actions()
 
-    def update_actions(self) -> None:
-        item = self.current_item
+    def update_actions(self, *_args: object) -> None:
+        item = self.target()
         ready = self._layer.ready and item is not None
         starred = ready and self._layer.read(lambda u: u.stars.is_starred(item), False)
         ready = ready and self._layer.writable  # (read-only: nothing can be saved)
@@ -125,3 +178,5 @@ class ItemCommands(QObject):
         set_text(self._star, self.tr("★ Retirer des &favoris") if starred
                  else self.tr("☆ Ajouter aux &favoris"))
         self._add_note.setEnabled(ready)
+        if self._folder_menu is not None:
+            self._folder_menu.menuAction().setEnabled(ready)

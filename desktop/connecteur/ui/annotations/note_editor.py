@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -63,6 +64,7 @@ class NoteEditor(QWidget):
         self.note_id: str | None = None
         self.item_id: str | None = None
         self.session = 0  # which editing this is: a late answer must not close a newer one
+        self._focus_before: QWidget | None = None
         self._original = ""
         self._retranslate()
 
@@ -73,6 +75,9 @@ class NoteEditor(QWidget):
         """Edit ``body`` (a new note when ``note_id`` is None) and take the focus."""
         self.item_id, self.note_id, self._original = item_id, note_id, body
         self.session += 1
+        before = QApplication.focusWidget()
+        if before is not None and not self.isAncestorOf(before):
+            self._focus_before = before  # where the keyboard goes back after the note
         self.title.setText(title)
         self.title.setVisible(bool(title))
         self.text.setPlainText(body)
@@ -102,9 +107,23 @@ class NoteEditor(QWidget):
         self.session += 1
         self.item_id = self.note_id = None
         self._original = ""
+        focused = QApplication.focusWidget()
+        typing = focused is not None and self.isAncestorOf(focused)
         self.text.clear()
         self.error.hide()
         self.hide()
+        if typing:
+            self._give_focus_back()
+
+    def _give_focus_back(self) -> None:
+        """The keyboard goes back where it was when the note was started (the text,
+        a list), not to whatever follows the editor in the tab order."""
+        before, self._focus_before = self._focus_before, None
+        try:
+            if before is not None and before.isVisible():
+                before.setFocus(Qt.FocusReason.OtherFocusReason)
+        except RuntimeError:  # that widget is gone
+            pass
 
     def cancel(self) -> None:
         self.finish()

@@ -56,6 +56,7 @@ class UserLayer(QObject):
         self.error = ""
         self._shut = False  # closed at exit: never opened again (a late timer, a late write)
         self._settled = threading.Event()  # the opening ended (opened or failed)
+        self._shut = False  # closed at exit
         self._unsubscribe: list[Callable[[], None]] = []
         # Slots of this object (not plain callables): Qt then queues the delivery when
         # the signal is emitted from a worker thread.
@@ -77,6 +78,11 @@ class UserLayer(QObject):
         """Open and able to save: what editing commands are enabled on. (A write asked
         for anyway is refused by the store with the reason, on ``failed``.)"""
         return self.ready and not self.read_only
+
+    @property
+    def corpus(self) -> CorpusStore:
+        """The library the annotations are on (messages name its items)."""
+        return self._corpus
 
     # --- opening and closing ---------------------------------------------------------
 
@@ -143,7 +149,8 @@ class UserLayer(QObject):
         self.open_failed.emit(message)
 
     def close(self) -> None:
-        """Let queued writes finish, then close (at exit, for good)."""
+        """Let queued writes finish, then close (at exit: it is never opened again, even
+        by a timer the window set before it closed)."""
         self._shut = True
         self._operations.wait()
         for unsubscribe in self._unsubscribe:

@@ -47,16 +47,27 @@ def add_items(layer: UserLayer, folder_id: str, item_ids: list[str], origin: obj
 
     def added(entries: list) -> None:
         name = layer.read(lambda u: u.folders.get(folder_id).name, "")
-        if not entries:
-            text = QCoreApplication.translate("FolderMenu", "Déjà dans le dossier « {0} ».")
-        elif len(entries) == 1:
-            text = QCoreApplication.translate("FolderMenu", "Ajouté au dossier « {0} ».")
-        else:
-            text = QCoreApplication.translate("FolderMenu", "{1} éléments ajoutés au "
-                                                            "dossier « {0} ».")
-        layer.message.emit(text.format(name, len(entries)))
+        layer.message.emit(_added_text(layer, name, item_ids, len(entries)))
 
     layer.write(lambda u: u.folders.add_items(folder_id, item_ids, index, origin), done=added)
+
+
+def _added_text(layer: UserLayer, folder: str, item_ids: list[str], added: int) -> str:
+    """"Ajouté au dossier « X » : 20 mai 2020, session 1, piste 03" (the item named
+    when there is one)."""
+    translate = QCoreApplication.translate
+    item = layer.corpus.find(item_ids[0]) if len(item_ids) == 1 else None
+    if item is not None:
+        what = labels.item_reference(layer.corpus, item)
+        if added:
+            return translate("FolderMenu", "Ajouté au dossier « {0} » : {1}").format(folder, what)
+        return translate("FolderMenu", "Déjà dans le dossier « {0} » : {1}").format(folder, what)
+    if not added:
+        return translate("FolderMenu", "Déjà dans le dossier « {0} ».").format(folder)
+    if added == 1:
+        return translate("FolderMenu", "Ajouté au dossier « {0} ».").format(folder)
+    return translate("FolderMenu", "{1} éléments ajoutés au dossier « {0} ».").format(
+        folder, added)
 
 
 def new_folder_with(layer: UserLayer, item_ids: list[str], parent: QWidget,

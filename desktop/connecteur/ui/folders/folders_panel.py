@@ -71,6 +71,7 @@ class FolderTree(QTreeView):
 
 class FoldersPanel(QWidget):
     location_requested = Signal(str)
+    offered_changed = Signal()  # the selected row changed (ItemSource)
 
     def __init__(self, context: ApplicationContext, layer: UserLayer,
                  parent: QWidget | None = None) -> None:
@@ -123,6 +124,7 @@ class FoldersPanel(QWidget):
         self.tree.delete_requested.connect(self.delete_selected)
         self.tree.move_requested.connect(self.move_current)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_entry_note())
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self.offered_changed.emit())
         add_focus_ring(self.tree)
         self.empty = QLabel(self, objectName="folders-empty")
         self.empty.setWordWrap(True)
@@ -155,6 +157,11 @@ class FoldersPanel(QWidget):
 
     def current_entry(self) -> FolderEntry | None:
         return self.model.entry(self.tree.currentIndex())
+
+    def offered_item(self) -> str | None:
+        """The item of the selected entry (ItemSource); a folder row offers none."""
+        entry = self.current_entry()
+        return entry.item_id if entry is not None and not entry.orphan else None
 
     def select_folder(self, folder_id: str) -> None:
         index = self.model.folder_index(folder_id)

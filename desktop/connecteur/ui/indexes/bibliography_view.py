@@ -1,5 +1,6 @@
 """The "Bibliographie" index: every resource, filterable by words and by web site;
-Enter shows it in its session, the context menu opens its links."""
+Enter shows it in its session; its addresses and web sites are links (a click opens
+them in the browser), and the context menu opens its links too."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from connecteur.ui.indexes.bibliography_model import (
     UrlsRole,
 )
 from connecteur.ui.indexes.index_view import IndexView
+from connecteur.ui.indexes.link_cells import ReferenceLinksDelegate, SiteLinksDelegate
 from connecteur.ui.shell.context import ApplicationContext
 
 
@@ -38,6 +40,10 @@ class BibliographyView(IndexView):
         header.setSectionResizeMode(SESSION, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SITES, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(SITES, 170)
+        self.reference_links = ReferenceLinksDelegate(self._links, self.table)
+        self.site_links = SiteLinksDelegate(self._links, self.table)
+        self.table.setItemDelegateForColumn(REFERENCE, self.reference_links)
+        self.table.setItemDelegateForColumn(SITES, self.site_links)
         self.table.sortByColumn(SESSION, Qt.SortOrder.AscendingOrder)  # the document's order
         filters = QHBoxLayout()
         filters.addWidget(self.filter, 2)

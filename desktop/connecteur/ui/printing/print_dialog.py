@@ -8,6 +8,8 @@ The dialog is filled from what the window shows (:class:`PrintScope`: the sessio
 screen, the search in the box, the trainer's folders and favourites) and turns its
 fields into a :class:`PrintPlan`. While the handout is laid out, the form is locked,
 a progress bar moves, and "Annuler" stops the build (a second "Annuler" closes).
+The dialog steps aside while the preview is open and comes back when it closes, so
+the other edition is one click away. Every print starts on the participant edition.
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ class PrintDialog(QDialog):
         self._store = context.library
         self._scope = scope
         self.preview: PrintPreview | None = None
+        self._previewed = False  # a preview was shown and closed: "Annuler" becomes "Fermer"
         self.job = PrintJob(self._context, self)
         self.job.progressed.connect(self._progressed)
         self.job.finished.connect(self._built)
@@ -282,7 +285,7 @@ class PrintDialog(QDialog):
 
     @property
     def content(self) -> str:
-        return next(name for name, b in self.content_buttons.items() if b.isChecked())
+        return next((name for name, b in self.content_buttons.items() if b.isChecked()), "")
 
     def _content_toggled(self, *_args: Any) -> None:
         content = self.content
@@ -427,6 +430,9 @@ class PrintDialog(QDialog):
         self.progress.setRange(0, 0)
         self.cancel_button.setToolTip(self.tr("Interrompt la préparation du support")
                                       if busy else "")
+        if not busy:  # the build moved the focus (and Entrée) to "Annuler": give them back
+            self.preview_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.preview_button.setDefault(True)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
@@ -440,9 +446,20 @@ class PrintDialog(QDialog):
 
         self._set_busy(False)
         self.preview = PrintPreview(self._context, built, self.parentWidget())
+        self.preview.finished.connect(self._preview_closed)
+        self.hide()
         self.preview.show()
         self.preview_opened.emit(self.preview)
-        self.accept()
+
+    def _preview_closed(self, _result: int = 0) -> None:
+        """Back from the preview: the same choices, ready for the other edition."""
+        self.preview, self._previewed = None, True
+        self.status.setText(self.tr("Aperçu fermé. Changez d'édition ou de contenu pour "
+                                    "un autre support, ou fermez."))
+        self.cancel_button.setText(self.tr("Fermer"))
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _failed(self, message: str) -> None:
         self._set_busy(False)
@@ -498,7 +515,7 @@ class PrintDialog(QDialog):
         self.html_button.setToolTip(self.tr(
             "Le même support en une page web lisible par les lecteurs d'écran (titres, "
             "listes et liens balisés), à ouvrir dans un navigateur ou à imprimer."))
-        self.cancel_button.setText(self.tr("Annuler"))
+        self.cancel_button.setText(self.tr("Fermer") if self._previewed else self.tr("Annuler"))
         self.progress.setAccessibleName(self.tr("Progression de la mise en page"))
         self._update_notes()
 

@@ -1,9 +1,12 @@
-"""The library as a tree: presentation, days → sessions → sections → themes, and
-the two library-wide indexes.
+"""The library as a tree: presentation, days → sessions → sections → themes → items
+(leads under their theme, field sites, resources and speakers under their section),
+and the two library-wide indexes.
 
-A read-only ``QAbstractItemModel`` over the store. The tree is built once, and again
-only when a document is imported or removed (``use_library``); labels are computed
-when asked for, so a language switch only needs a repaint.
+A read-only ``QAbstractItemModel`` over the store. The tree down to the themes is
+built once, and again only when a document is imported or removed (``use_library``);
+the items of a theme or section are made the first time a view asks for them (few
+readers open them all, and start-up stays as fast as before). Labels are computed when
+asked for, so a language switch only needs a repaint.
 """
 
 from __future__ import annotations
@@ -22,11 +25,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from connecteur.app import place as location
+from connecteur.app.citation import item_text
 from connecteur.app.place import Place
-from connecteur.corpus import Session
+from connecteur.corpus import Item, Session
 from connecteur.corpus.ids import kind_of, session_of
 from connecteur.store import CorpusStore
 from connecteur.ui.common import labels
+from connecteur.ui.common.item_summary import excerpt
 from connecteur.ui.common.model_types import AnyIndex
 
 LocationRole = Qt.ItemDataRole.UserRole + 1
@@ -34,6 +39,8 @@ NodeKindRole = Qt.ItemDataRole.UserRole + 2
 CountRole = Qt.ItemDataRole.UserRole + 3
 
 ROOT = QModelIndex()  # the invalid index, as a default argument
+ITEM_KINDS = ("lead", "field_site", "resource", "speaker")
+ITEM_LABEL_CHARS = 90  # a row of the tree: the beginning of the item's text
 
 
 @dataclass(eq=False)
@@ -46,15 +53,38 @@ class NavNode:
     parent: NavNode | None = None
     children: list[NavNode] = field(default_factory=list)
     row: int = 0
+    later: Callable[[], list[NavNode]] | None = None  # children made when first needed
 
     def add(self, child: NavNode) -> NavNode:
         child.parent, child.row = self, len(self.children)
         self.children.append(child)
         return child
 
+    def made_later(self) -> list[NavNode]:
+        """Make the children left for later (once); the new nodes."""
+        if self.later is None:
+            return []
+        make, self.later = self.later, None
+        return [self.add(child) for child in make()]
+
 
 def _translated(text: str) -> Callable[[], str]:
     return lambda: labels.tr(text)
+
+
+def _item_node(item: Item) -> NavNode:
+    """A lead, field site, resource or speaker: the beginning of its text (a speaker:
+    the name), the whole text in the tooltip."""
+    text = item_text(item)
+    if item.kind == "speaker":
+        name = getattr(item, "name", "") or text
+        return NavNode("speaker", item.id, lambda: name, tooltip=lambda: text)
+    return NavNode(item.kind, item.id, lambda: excerpt(text, ITEM_LABEL_CHARS),
+                   tooltip=lambda: text)
+
+
+def _items_later(items: list) -> Callable[[], list[NavNode]]:
+    return lambda: [_item_node(item) for item in items]
 
 
 def _session_node(session: Session) -> NavNode:
@@ -70,11 +100,16 @@ def _session_node(session: Session) -> NavNode:
                 "part", theme.id, lambda p=theme.part: p,
                 sum(len(t.leads) for t in session.themes if t.part == theme.part)))
         parents[theme.part].add(NavNode("theme", theme.id, lambda t=theme: t.title,
-                                        len(theme.leads), tooltip=lambda t=theme: t.title))
+                                        len(theme.leads), tooltip=lambda t=theme: t.title,
+                                        later=_items_later(list(theme.leads))))
+    for lead in session.leads:  # a lead under no theme (an imported document's)
+        if not lead.theme_id:
+            leads.add(_item_node(lead))
     for name, items in (("field_sites", session.field_sites),
                         ("resources", session.resources), ("speakers", session.speakers)):
         node.add(NavNode("section", location.section(session.id, name),
-                         lambda n=name: labels.section_title(n), len(items)))
+                         lambda n=name: labels.section_title(n), len(items),
+                         later=_items_later(list(items))))
     return node
 
 
@@ -116,7 +151,8 @@ class NavigationModel(QAbstractItemModel):
     def _build(self, store: CorpusStore) -> None:
         self._root = build_tree(store)
         self._by_location: dict[str, NavNode] = {}
-        for node in _walk(self._root):
+        nodes = list(_walk(self._root))  # a part is named after its first theme:
+        for node in sorted(nodes, key=lambda n: n.kind == "part"):  # the theme's row wins
             self._by_location.setdefault(node.location, node)
         self._lead_themes = {lead.id: lead.theme_id
                              for session in store.sessions for lead in session.leads}
@@ -131,9 +167,10 @@ class NavigationModel(QAbstractItemModel):
 
     def index(self, row: int, column: int, parent: AnyIndex = ROOT) -> QModelIndex:
         node = self._node(parent)
-        if column != 0 or not 0 <= row < len(node.children):
+        children = self._children(node)
+        if column != 0 or not 0 <= row < len(children):
             return QModelIndex()
-        return self.createIndex(row, 0, node.children[row])
+        return self.createIndex(row, 0, children[row])
 
     def parent(self, child: AnyIndex = ROOT) -> QModelIndex:  # type: ignore[override]
         if not child.isValid():
@@ -146,7 +183,14 @@ class NavigationModel(QAbstractItemModel):
     def rowCount(self, parent: AnyIndex = ROOT) -> int:
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self._node(parent).children)
+        return len(self._children(self._node(parent)))
+
+    def hasChildren(self, parent: AnyIndex = ROOT) -> bool:
+        """Without making them: a theme or section has items when its count says so."""
+        if parent.isValid() and parent.column() != 0:
+            return False
+        node = self._node(parent)
+        return bool(node.children) or (node.later is not None and bool(node.count))
 
     def columnCount(self, parent: AnyIndex = ROOT) -> int:
         return 1
@@ -183,7 +227,12 @@ class NavigationModel(QAbstractItemModel):
     def index_for_place(self, place: Place) -> QModelIndex:
         """The tree row that best stands for a place (a lead → its theme, …)."""
         where = place.location
-        node = self._by_location.get(where) or self._by_location.get(self._fallback(place))
+        node = self._by_location.get(where)
+        if node is None:
+            node = self._by_location.get(self._fallback(place))
+            if node is not None and place.is_item:  # the item's row, once made
+                self._children(node)
+                node = self._by_location.get(where, node)
         if node is None or node is self._root:
             return QModelIndex()
         return self.createIndex(node.row, 0, node)
@@ -201,13 +250,20 @@ class NavigationModel(QAbstractItemModel):
     def _node(self, index: AnyIndex) -> NavNode:
         return index.internalPointer() if index.isValid() else self._root
 
+    def _children(self, node: NavNode) -> list[NavNode]:
+        """A node's children, making those left for later (they are new rows no view
+        has counted yet, so no insertion needs announcing)."""
+        for child in node.made_later():
+            self._by_location.setdefault(child.location, child)
+        return node.children
+
     def _fallback(self, place: Place) -> str:
         if place.anchor is None:
             return place.location
         kind = kind_of(place.anchor)
         session = session_of(place.anchor) or place.page
         if kind == "lead":
-            return self._lead_themes.get(place.anchor, session)
+            return self._lead_themes.get(place.anchor) or location.section(session, "leads")
         section = {"field_site": "field_sites", "resource": "resources", "speaker": "speakers"}
         if kind in section:
             return location.section(session, section[kind])
@@ -215,6 +271,9 @@ class NavigationModel(QAbstractItemModel):
 
     @staticmethod
     def _spoken(node: NavNode) -> str:
+        if node.kind in ITEM_KINDS:
+            return QCoreApplication.translate("Labels", "{0} : {1}").format(
+                labels.kind_name(node.kind), node.label())
         if node.count is None:
             return node.label()
         return labels.plural(node.count, QCoreApplication.translate("Labels", "{0}, {1} élément"),

@@ -1,20 +1,23 @@
-"""The table of contents on the left: a tree view over ``NavigationModel``."""
+"""The table of contents on the left: a tree view over ``NavigationModel``, down to
+the items, so every lead, field site, resource and speaker can be reached (and
+starred, noted, put in a folder) with the keyboard."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
-from connecteur.app.place import Place
+from connecteur.app.place import ANNOTATABLE, Place
 from connecteur.store import CorpusStore
 from connecteur.ui.common.count_delegate import CountDelegate
 from connecteur.ui.common.focus_ring import add_focus_ring
-from connecteur.ui.reading.navigation_model import LocationRole, NavigationModel
+from connecteur.ui.reading.navigation_model import LocationRole, NavigationModel, NodeKindRole
 from connecteur.ui.shell.context import ApplicationContext
 
 
 class NavigationPane(QTreeView):
     location_selected = Signal(str)
+    offered_changed = Signal()  # the current row changed (ItemSource)
 
     def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +33,7 @@ class NavigationPane(QTreeView):
         add_focus_ring(self)
         self._shown: str | None = None  # the location the window shows (and we mirror)
         self.selectionModel().currentChanged.connect(self._current_changed)
+        self.selectionModel().currentChanged.connect(lambda *_: self.offered_changed.emit())
         self.clicked.connect(self._chosen)
         self.activated.connect(self._chosen)
         context.languages.language_changed.connect(lambda _lang: self.nav_model.retranslate())
@@ -47,6 +51,17 @@ class NavigationPane(QTreeView):
         self._shown = None
         self.nav_model.use_library(store)
         self._expand_days()
+    @staticmethod
+    def item_of(index: QModelIndex) -> str | None:
+        """The item a row stands for: a session or an item (not a day, section or
+        theme)."""
+        if not index.isValid() or index.data(NodeKindRole) not in ANNOTATABLE:
+            return None
+        return index.data(LocationRole)
+
+    def offered_item(self) -> str | None:
+        """The current row's item (ItemSource)."""
+        return self.item_of(self.currentIndex())
 
     def select_place(self, place: Place) -> None:
         """Mirror where the reader is, without navigating again."""
@@ -79,7 +94,8 @@ class NavigationPane(QTreeView):
     def _retranslate(self) -> None:
         self.setAccessibleName(self.tr("Sommaire de la bibliothèque"))
         self.setAccessibleDescription(self.tr(
-            "Journées, sessions et rubriques ; Entrée ou clic pour afficher."))
+            "Journées, sessions, rubriques et leurs éléments ; Entrée ou clic pour "
+            "afficher, Ctrl+D ajoute l'élément choisi aux favoris."))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -4,6 +4,10 @@ Rendering is ``reading_renderer``'s job; this widget shows the result, keeps the
 text in a comfortable column whatever the window width, scrolls to and marks the
 item asked for, zooms, and decides what a click on a link does (internal links
 navigate, web links go through the ``LinkOpener``, nothing else opens).
+
+From the keyboard, J / K (or Alt+↓ / Alt+↑) move the mark from item to item — the
+marked item is the one the item commands act on — and Ctrl+Home / Ctrl+End go to
+the top or the end of the page.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QKeyEvent,
     QMouseEvent,
     QResizeEvent,
     QShowEvent,
@@ -28,7 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QMenu, QTextBrowser, QTextEdit, QWidget
 
 from connecteur.app.citation import citation, item_text, link
-from connecteur.app.place import HOME, Place
+from connecteur.app.place import ANNOTATABLE, HOME, Place
 from connecteur.app.reading_document import (
     NOTES_SCHEME,
     ItemDecoration,
@@ -41,6 +46,7 @@ from connecteur.app.reading_document import (
 )
 from connecteur.app.text_map import ItemSpan, TextMap
 from connecteur.corpus import Event, Session
+from connecteur.corpus.ids import kind_of
 from connecteur.store import CorpusStore
 from connecteur.ui.common import labels
 from connecteur.ui.common.focus_ring import add_focus_ring
@@ -58,6 +64,11 @@ READING_COLUMN_CHARS = 76  # a comfortable line length, in average characters
 MIN_SIDE_MARGIN = 24
 READING_FONT_BOOST = 1.15  # the reading text is a little larger than the UI's
 ZOOM_STEP = 1.12
+_ITEM_STEPS = {(Qt.Key.Key_J, Qt.KeyboardModifier.NoModifier): 1,
+               (Qt.Key.Key_K, Qt.KeyboardModifier.NoModifier): -1,
+               (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier): 1,
+               (Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier): -1}
+_ENDS = {Qt.Key.Key_Home: False, Qt.Key.Key_End: True}
 
 
 class ReadingPane(QTextBrowser):
@@ -67,6 +78,8 @@ class ReadingPane(QTextBrowser):
     item_clicked = Signal(str, int)  # item ID, offset in its text (-1: not on its text)
     notes_requested = Signal(str)  # the "✎ 2 notes" marker of an item was followed
     page_rendered = Signal(str)  # a page was (re)built: positions in it changed
+    notes_requested = Signal(str)  # the "✎ n notes" marker of an item was followed
+    item_stepped = Signal(str)  # J / K marked this item (the window makes it current)
 
     def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +90,7 @@ class ReadingPane(QTextBrowser):
         self._anchors: list[tuple[int, str]] = []  # (position, name), by position
         self._marked: str | None = None
         self._keep_anchor: str | None = None
+        self._stepped_to: str | None = None  # the item J / K just marked
         self._decorations: DecorationSource | None = None
         self._text_map: TextMap | None = TextMap()
         self._segments: list = []  # of the page shown, for the text map (built on demand)
@@ -135,6 +149,10 @@ class ReadingPane(QTextBrowser):
             return False
         if place.page != self._page_key:
             self._render(place.page)
+        elif place.is_item and place.anchor == self._stepped_to == self._marked:
+            self._place, self._stepped_to = place, None  # J / K already showed it
+            return True
+        self._stepped_to = None
         self._mark(place.anchor if place.is_item else None)
         self._keep_anchor = place.anchor
         self._scroll_to(place.anchor)
@@ -241,6 +259,45 @@ class ReadingPane(QTextBrowser):
     def mark_item(self, item_id: str | None) -> None:
         """Mark an item (the one the side panel shows) without scrolling."""
         self._mark(item_id)
+
+    def item_ids(self) -> list[str]:
+        """The items of the shown session page (leads, field sites, resources,
+        speakers), in reading order."""
+        return [name for _pos, name in self._anchors if kind_of(name) in ANNOTATABLE[1:]]
+
+    def step_item(self, delta: int) -> str | None:
+        """Mark the next (``delta`` 1) or previous (-1) item, from the marked one when
+        it is on screen, else from the top of the view; keep it in view and say so
+        (``item_stepped``). Returns the item, None at either end."""
+        items = self.item_ids()
+        if not items:
+            return None
+        if self._marked in items and self._on_screen(self._marked):
+            at = items.index(self._marked) + delta
+        else:
+            at = self._first_visible(items)
+        if not 0 <= at < len(items):
+            return None
+        item_id = items[at]
+        self._mark(item_id)
+        self._keep_anchor = None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.anchors[item_id])
+        self.setTextCursor(cursor)  # Tab then goes on to the links that follow
+        self._bring_into_view(item_id)
+        self._stepped_to = item_id
+        self.item_stepped.emit(item_id)
+        return item_id
+
+    def go_to_end(self, end: bool) -> None:
+        """Ctrl+Home / Ctrl+End: the top or the end of the page."""
+        bar = self.verticalScrollBar()
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End if end
+                            else QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+        self._keep_anchor = None
+        bar.setValue(bar.maximum() if end else bar.minimum())
 
     def citation_for(self, item_id: str | None = None) -> str | None:
         """The selected text, or the item (the marked one by default), with its
@@ -398,6 +455,43 @@ class ReadingPane(QTextBrowser):
     def _user_scrolled(self, _action: int) -> None:
         self._keep_anchor = None
 
+    def _item_rect(self, item_id: str) -> tuple[float, float] | None:
+        """Top and bottom of an item in document coordinates."""
+        span = self._item_range(item_id)
+        if span is None:
+            return None
+        layout = self.document().documentLayout()
+        first = layout.blockBoundingRect(self.document().findBlock(span[0]))
+        last = layout.blockBoundingRect(self.document().findBlock(max(span[0], span[1] - 1)))
+        return first.top(), max(first.bottom(), last.bottom())
+
+    def _on_screen(self, item_id: str) -> bool:
+        """Whether some of the item shows in the view."""
+        rect = self._item_rect(item_id)
+        top = self.verticalScrollBar().value()
+        return rect is not None and rect[1] > top and rect[0] < top + self.viewport().height()
+
+    def _first_visible(self, items: list[str]) -> int:
+        top = self.verticalScrollBar().value()
+        for at, item_id in enumerate(items):
+            rect = self._item_rect(item_id)
+            if rect is not None and rect[1] > top:
+                return at
+        return len(items) - 1
+
+    def _bring_into_view(self, item_id: str) -> None:
+        """Scroll as little as needed for the whole item to show (its top first)."""
+        rect = self._item_rect(item_id)
+        if rect is None:
+            return
+        bar = self.verticalScrollBar()
+        margin = QFontMetricsF(self.font()).lineSpacing()
+        height = self.viewport().height()
+        if rect[0] - margin < bar.value():
+            bar.setValue(int(max(0.0, rect[0] - margin)))
+        elif rect[1] + margin > bar.value() + height:
+            bar.setValue(int(min(rect[0] - margin, rect[1] + margin - height)))
+
     # --- reading column and zoom -------------------------------------------------
 
     def _update_margins(self, force: bool = False) -> None:
@@ -452,7 +546,8 @@ class ReadingPane(QTextBrowser):
     def _retranslate(self) -> None:
         self.setAccessibleName(self.tr("Texte de la session"))
         self.setAccessibleDescription(self.tr(
-            "Le document affiché ; Tab passe d'un lien à l'autre."))
+            "Le document affiché ; J et K (ou Alt+flèches) passent d'un élément à "
+            "l'autre, Tab d'un lien à l'autre."))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -473,6 +568,20 @@ class ReadingPane(QTextBrowser):
         self._update_margins()
         if self._keep_anchor:
             self._scroll_to(self._keep_anchor)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        step = _ITEM_STEPS.get((Qt.Key(event.key()), modifiers))
+        if step is not None:
+            self.step_item(step)
+            event.accept()
+            return
+        if event.key() in _ENDS and modifiers in (Qt.KeyboardModifier.NoModifier,
+                                                  Qt.KeyboardModifier.ControlModifier):
+            self.go_to_end(_ENDS[Qt.Key(event.key())])
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & event.modifiers().ControlModifier:

@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QListView,
     QStackedWidget,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from connecteur.store import Change
 from connecteur.ui.annotations.user_layer import concerns
 from connecteur.ui.common import labels
+from connecteur.ui.common.eliding_combo import ElidingComboBox
 from connecteur.ui.common.focus_ring import add_focus_ring
 from connecteur.ui.common.rich_text import command_link, h, parse_command
 from connecteur.ui.search.controller import (
@@ -46,12 +47,31 @@ PAGE_SIZE = 30
 FILTER_KINDS = ("lead", "field_site", "resource", "speaker", "session", "note")
 CHANNEL = "panel"
 HELP_EXAMPLES = ("télétravail", "gestion de crise", "inclusion numérique")
+_STEP_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+              Qt.Key.Key_Home, Qt.Key.Key_End)
+
+
+class ResultsList(QListView):
+    """The hit list. The arrow and page keys show the result they move to, as they do
+    from the search box: the two walk the results the same way."""
+
+    def __init__(self, parent: QWidget | None = None, objectName: str = "") -> None:
+        super().__init__(parent, objectName=objectName)
+        self.stepping = False  # a key is moving the current row
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.stepping = event.key() in _STEP_KEYS
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.stepping = False
 
 
 class SearchPanel(QWidget):
     result_opened = Signal(str, bool)  # target location; True while walking with arrows
     suggestion_taken = Signal(str)  # a query to put in the search box
     answered = Signal()  # a new answer (or state) is on screen (tests, start-up probe)
+    offered_changed = Signal()  # the selected result changed (ItemSource)
 
     def __init__(self, context: ApplicationContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,11 +96,9 @@ class SearchPanel(QWidget):
     # --- layout ------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.kind_filter = QComboBox(self, objectName="kind-filter")
-        self.session_filter = QComboBox(self, objectName="session-filter")
+        self.kind_filter = ElidingComboBox(self, objectName="kind-filter")
+        self.session_filter = ElidingComboBox(self, objectName="session-filter")
         for combo in (self.kind_filter, self.session_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._filters_changed)
         self.summary = QLabel(self, objectName="search-summary")
         self.suggestion = QLabel(self, objectName="search-suggestion")
@@ -98,7 +116,7 @@ class SearchPanel(QWidget):
             label.setMargin(4)
         self.model = ResultsModel(self, self._context.store)
         self.model.more_requested.connect(self._fetch_more)
-        self.list = QListView(self, objectName="search-results")
+        self.list = ResultsList(self, objectName="search-results")
         self.list.setModel(self.model)
         self.list.setItemDelegate(ResultDelegate(self.list))
         self.list.setWordWrap(True)
@@ -107,6 +125,7 @@ class SearchPanel(QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.list.selectionModel().currentChanged.connect(lambda *_: self.offered_changed.emit())
         add_focus_ring(self.list)
         self.list.clicked.connect(lambda index: self._open(index, walking=False))
         self.list.activated.connect(lambda index: self._open(index, walking=False))
@@ -114,10 +133,11 @@ class SearchPanel(QWidget):
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.message)
         self.filters = QWidget(self)
-        filters = QHBoxLayout(self.filters)
+        filters = QVBoxLayout(self.filters)  # one above the other: each shows its text
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.kind_filter, 1)
-        filters.addWidget(self.session_filter, 1)
+        filters.setSpacing(4)
+        filters.addWidget(self.kind_filter)
+        filters.addWidget(self.session_filter)
         self.chips = FilterChips(self)
         self.chips.removed.connect(self.remove_filter)
         layout = QVBoxLayout(self)
@@ -182,6 +202,12 @@ class SearchPanel(QWidget):
             return False
         self._open(index, walking=False)
         return True
+
+    def offered_item(self) -> str | None:
+        """The selected result's item (ItemSource): what Ctrl+D stars from the list."""
+        if self.stack.currentWidget() is not self.list:
+            return None
+        return self.list.currentIndex().data(TargetRole) or None
 
     def clear_filters(self) -> None:
         for combo in (self.kind_filter, self.session_filter):
@@ -313,6 +339,7 @@ class SearchPanel(QWidget):
         found = combo.findData(chosen) if chosen else 0
         combo.setCurrentIndex(max(0, found))
         combo.blockSignals(False)
+        combo.updateGeometry()  # its size hint follows its text
 
     # --- states ------------------------------------------------------------------
 
@@ -447,7 +474,7 @@ class SearchPanel(QWidget):
     # --- opening results ---------------------------------------------------------
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._walking and current.isValid():
+        if (self._walking or self.list.stepping) and current.isValid():
             self._open(current, walking=True)
 
     def _open(self, index: QModelIndex, walking: bool) -> None:

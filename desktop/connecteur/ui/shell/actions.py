@@ -1,7 +1,9 @@
 """Every command of the window (QActions) and its menus: Fichier, Édition,
 Affichage, Aller, Aide — in one place. Wiring each action to what it does is the
 window's job; this module only names the actions, gives them their shortcuts and
-texts, and places them in the menus."""
+texts, and places them in the menus. Within the menu bar, and within each menu, no
+two entries share a mnemonic letter (É counts as E): Alt+letter always opens what it
+says (tests/ui/test_ui_polish.py checks it)."""
 
 from __future__ import annotations
 
@@ -113,7 +115,10 @@ class Actions(QObject):
         edit.addSeparator()
         edit.addActions([self.find, self.find_next, self.find_previous])
         edit.addSeparator()
-        edit.addActions([self.star, self.add_note, self.new_folder])
+        edit.addActions([self.star, self.add_note])
+        menus["add-to-folder"] = edit.addMenu("")  # filled by the item commands
+        menus["add-to-folder"].setObjectName("menu-add-to-folder")
+        edit.addAction(self.new_folder)
         view = menus["view"]
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view.addSeparator()
@@ -137,10 +142,11 @@ class Actions(QObject):
         return menus
 
     def retranslate(self) -> None:
-        titles = {"file": self.tr("&Fichier"), "edit": self.tr("&Édition"),
+        titles = {"file": self.tr("&Fichier"), "edit": self.tr("É&dition"),
                   "view": self.tr("&Affichage"), "go": self.tr("A&ller"),
-                  "help": self.tr("Aid&e"), "language": self.tr("&Langue"),
+                  "help": self.tr("A&ide"), "language": self.tr("&Langue"),
                   "annotations": self.tr("&Annotations"),
+                  "add-to-folder": self.tr("Ajouter au do&ssier"),
                   "resources": self.tr("&Ressources (Zotero)")}
         for name, title in titles.items():
             self.menus[name].setTitle(title)
@@ -150,10 +156,10 @@ class Actions(QObject):
             self.import_document: self.tr("Importer un &document…"),
             self.imported_documents: self.tr("Documents i&mportés…"),
             self.copy: self.tr("&Copier"),
-            self.copy_reference: self.tr("Copier avec la &référence"),
+            self.copy_reference: self.tr("Copier a&vec la référence"),
             self.copy_link: self.tr("Copier le &lien connecteur://"),
             self.find: self.tr("C&hercher…"),
-            self.find_next: self.tr("Occurrence sui&vante dans la page"),
+            self.find_next: self.tr("&Occurrence suivante dans la page"),
             self.find_previous: self.tr("Occurrence &précédente dans la page"),
             self.zoom_in: self.tr("Zoom &avant"),
             self.zoom_out: self.tr("Zoom a&rrière"),
@@ -161,9 +167,9 @@ class Actions(QObject):
             self.side_panel: self.tr("&Panneau latéral"),
             self.back: self.tr("&Précédent"),
             self.forward: self.tr("&Suivant"),
-            self.home: self.tr("Pré&sentation du Connecteur Recherche"),
+            self.home: self.tr("P&résentation du Connecteur Recherche"),
             self.previous_session: self.tr("Session pré&cédente"),
-            self.next_session: self.tr("Session suiva&nte"),
+            self.next_session: self.tr("Session sui&vante"),
             self.speakers: self.tr("&Index des intervenant·e·s"),
             self.bibliography: self.tr("&Bibliographie"),
             self.focus_tree: self.tr("Aller au s&ommaire"),
@@ -181,7 +187,7 @@ class Actions(QObject):
             self.go_favorites: self.tr("Aller aux &favoris"),
             self.go_folders: self.tr("Aller aux &dossiers"),
             self.go_tags: self.tr("Aller aux étiq&uettes"),
-            self.go_related: self.tr("Aller à « &Voir aussi »"),
+            self.go_related: self.tr("Aller à « Voir &aussi »"),
         }
         for action, text in texts.items():
             set_text(action, text)

@@ -2,12 +2,17 @@
 
 The source strings are French; ``connecteur_en.qm`` (compiled from
 ``resources/translations/connecteur_en.ts``) translates them to English. Qt's own
-catalogue (``qtbase_xx.qm``) translates the standard buttons. Switching installs the
-new translators at once: Qt then sends every widget a LanguageChange event and each
-pane re-reads its strings, so no restart is needed.
+catalogue (``qtbase_xx.qm``, found where Qt keeps its translations — in the
+stand-alone bundle too) translates the standard buttons and Qt's dialogs (file
+chooser, print dialog); ``qt_supplement_xx.qm`` adds the few texts of those dialogs
+Qt's catalogue lacks. Switching installs the new translators at once: Qt then sends
+every widget a LanguageChange event and each pane re-reads its strings, so no restart
+is needed.
 """
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
@@ -16,6 +21,10 @@ from connecteur import paths
 SOURCE_LANGUAGE = "fr"
 LANGUAGES = ("fr", "en")
 CATALOGUE = "connecteur"
+QT_CATALOGUE = "qtbase"
+QT_SUPPLEMENT = "qt_supplement"  # what qtbase_xx lacks (resources/translations)
+
+log = logging.getLogger(__name__)
 
 
 def system_language() -> str:
@@ -66,13 +75,27 @@ class LanguageManager(QObject):
         self._translators = []
 
     def _load(self, language: str) -> list[QTranslator]:
+        """Qt's catalogue, then its supplement, then ours (the last installed is asked
+        first, so the supplement wins over Qt's catalogue where both know a text)."""
         found = []
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = QTranslator(self)
-        if qt.load(f"qtbase_{language}", qt_dir):
+        if qt.load(f"{QT_CATALOGUE}_{language}", qt_dir):
             found.append(qt)
+        elif language != "en":  # Qt's own texts are English: nothing is missing then
+            log.warning("Traductions de Qt introuvables (%s_%s dans %s) : les dialogues "
+                        "standard resteront en anglais.", QT_CATALOGUE, language, qt_dir)
+        own_dir = str(paths.translations_dir())
+        supplement = QTranslator(self)
+        if supplement.load(f"{QT_SUPPLEMENT}_{language}", own_dir):
+            found.append(supplement)
         if language != SOURCE_LANGUAGE:
             own = QTranslator(self)
-            if own.load(f"{CATALOGUE}_{language}", str(paths.translations_dir())):
+            if own.load(f"{CATALOGUE}_{language}", own_dir):
                 found.append(own)
         return found
+
+    @property
+    def translators(self) -> list[QTranslator]:
+        """The translators installed for the language shown (tests, diagnostics)."""
+        return list(self._translators)

@@ -35,7 +35,6 @@ from connecteur.app.place import BIBLIOGRAPHY, HOME, HOME_PLACE, SPEAKERS, Place
 from connecteur.corpus import Event
 from connecteur.ui.common import labels
 from connecteur.ui.reading.find_in_page import FindInPage
-from connecteur.ui.reading.navigation_model import LocationRole, NodeKindRole
 from connecteur.ui.reading.navigation_pane import NavigationPane
 from connecteur.ui.reading.reading_pane import ReadingPane
 from connecteur.ui.search.controller import FAILED, READY, IndexStatus
@@ -169,6 +168,7 @@ class MainWindow(QMainWindow):
         a.languages.triggered.connect(lambda action: self.set_language(action.data()))
         self.navigation.location_selected.connect(self.navigate)
         self.reading.location_requested.connect(self.navigate)
+        self.reading.item_stepped.connect(lambda item_id: self.navigate(item_id, walking=True))
         self.reading.status_message.connect(self.status.flash)
         self.reading.zoom_changed.connect(self._zoom_changed)
         self.search_box.textChanged.connect(self._query_changed)
@@ -327,6 +327,8 @@ class MainWindow(QMainWindow):
         layer.message.connect(self.status.flash)
         layer.failed.connect(self.status.flash)
         self.place_changed.connect(commands.follow)
+        commands.watch(self.search_panel, self.navigation, self.favorites, self.folders)
+        commands.set_folder_menu(a.menus["add-to-folder"], self)
         commands.chosen.connect(self._show_item)
         commands.chosen.connect(lambda item_id, *_rest: self.related.show_item(item_id))
         self.tags_panel.search_requested.connect(self._take_suggestion)
@@ -628,10 +630,36 @@ class MainWindow(QMainWindow):
         name) a course folder — the folders panel's "Imprimer…" calls this."""
         from connecteur.ui.printing.print_dialog import PrintDialog
 
+        if content is None and folder is None:
+            content, folder = self._working_on()
+        waiting = getattr(self, "print_dialog", None)  # one that waits for its preview
+        if waiting is not None and not waiting.isVisible():
+            waiting.close()
         dialog = PrintDialog(self.context, self.print_scope(), content, folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "print_dialog", None)
+                                 if getattr(self, "print_dialog", None) is dialog else None)
         dialog.open()
         self.print_dialog = dialog
+
+    def _working_on(self) -> tuple[str | None, str | None]:
+        """What Ctrl+P offers first: the results while the search has the focus, the
+        folder selected in "Dossiers" while it has the focus or is the side panel
+        shown, the favourites while they have the focus; else the session shown."""
+        focused = QApplication.focusWidget()
+
+        def within(widget: QWidget) -> bool:
+            return focused is not None and (focused is widget or widget.isAncestorOf(focused))
+
+        if self.search_panel.query and (within(self.search_panel) or within(self.search_box)):
+            return "results", None
+        if not hasattr(self, "folders"):
+            return None, None
+        folder = self.folders.current_folder()
+        shown = self.side_panel.isVisible() and self.side_panel.currentWidget() is self.folders
+        if folder is not None and (within(self.folders) or shown):
+            return "folder", folder.id
+        return ("favorites", None) if within(self.favorites) else (None, None)
 
     def print_scope(self) -> PrintScope:
         """What can be printed right now: the session shown, the search typed, the
@@ -770,8 +798,6 @@ class MainWindow(QMainWindow):
 
 
 def _tree_item(index: QModelIndex) -> str | None:
-    """A session row of the table of contents stands for the session."""
-    if not index.isValid() or index.data(NodeKindRole) != "session":
-        return None
-    return index.data(LocationRole)
+    """A session or item row of the table of contents stands for it."""
+    return NavigationPane.item_of(index)
 

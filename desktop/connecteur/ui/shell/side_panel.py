@@ -1,5 +1,6 @@
 """The right-hand side area: notes, favourites, folders, tags and « Voir aussi », one
-tab each. Hidden while it holds nothing."""
+tab each. Hidden while it holds nothing. Dragging something over a tab brings that tab
+forward, so a favourite can be dragged into a folder of the "Dossiers" tab."""
 
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ class SidePanel(QTabWidget):
         self._tab_style = CompactTabs()
         self._tab_style.setParent(self)
         self.tabBar().setStyle(self._tab_style)
+        self.tabBar().setChangeCurrentOnDrag(True)
+        self.tabBar().setAcceptDrops(True)  # needed for the tab to switch on drag-hover
         self.setVisible(False)
 
     def add_panel(self, widget: QWidget, title: str, name: str) -> None:
