@@ -121,7 +121,8 @@ def shoot(folder: Path) -> list[Path]:
     window.show()
     context.search.open_index()
     layer = context.user
-    wait_until(lambda: context.search.ready and layer.ready, "la fenêtre prête")
+    wait_until(lambda: window.layers_installed and context.search.ready and layer.ready,
+               "la fenêtre prête")
 
     def session() -> None:
         window.navigate(SESSION)

@@ -64,9 +64,11 @@ def make_window(qtbot, corpus_store: CorpusStore, shared_index: Path) -> Iterato
             window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
-        context.search.open_index()
+        context.search.open_index()  # as launch does after the first paint
         if wait_index:
             qtbot.waitUntil(lambda: context.search.ready, timeout=30_000)
+        # the annotation layers follow once the search has settled (2 s at most)
+        qtbot.waitUntil(lambda: window.layers_installed, timeout=10_000)
         created.append((window, context))
         return window
 
@@ -74,3 +76,13 @@ def make_window(qtbot, corpus_store: CorpusStore, shared_index: Path) -> Iterato
     for window, context in created:
         window.close()
         context.shutdown()
+        _forget_notes(context)
+
+
+def _forget_notes(context: ApplicationContext) -> None:
+    """The index is shared by the whole session: the notes a test wrote leave it
+    with the test, or the next test's first searches (made before its own notes are
+    reconciled) would find them."""
+    service = context.search.service
+    if service is not None:
+        service.sync_notes([])

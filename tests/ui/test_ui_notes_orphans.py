@@ -50,7 +50,8 @@ def window_on(qtbot, tmp_path: Path) -> Iterator:
         window.open_first()
         window.show()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.context.user.ready, timeout=10_000)
+        qtbot.waitUntil(lambda: window.layers_installed and window.context.user.ready,
+                        timeout=10_000)
         made.append((window, context))
         return window
 

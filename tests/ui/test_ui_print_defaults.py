@@ -113,3 +113,15 @@ def test_a_new_ctrl_p_replaces_a_dialog_waiting_for_its_preview(qtbot, make_wind
     qtbot.waitUntil(lambda: preview.isHidden())
     assert second.isVisible()
     second.reject()
+
+
+def test_asking_to_print_while_the_dialog_is_open_brings_it_back(qtbot, make_window) -> None:
+    """A second request (the folders panel's "Imprimer…", a link) while the dialog is
+    open does not stack a second dialog behind the first: the open one comes back."""
+    window = open_window(qtbot, make_window, url=SESSION_1)
+    first = _ctrl_p(qtbot, window, window.reading)
+    window.print_handout("library")
+    assert window.print_dialog is first and first.isVisible()
+    assert len(window.findChildren(type(first))) == 1
+    first.reject()
+    qtbot.waitUntil(lambda: window.print_dialog is None)

@@ -221,6 +221,9 @@ class Trainer:
         preview = opened.args[0]
         preview.close()
         preview.deleteLater()
+        self.qtbot.waitUntil(dialog.isVisible)  # back to the choices after the preview
+        dialog.cancel_button.click()  # "Fermer"
+        assert not dialog.isVisible()
 
     def export_annotations(self) -> None:
         target = self.export_dir / f"export-{self.rng.randrange(3)}.json"

@@ -14,19 +14,17 @@ import os
 import sys
 import traceback
 from collections import deque
-from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QMessageLogContext,
     QObject,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import connecteur
 from connecteur import paths
@@ -35,6 +33,7 @@ from connecteur.store import CorpusStore
 from connecteur.ui.search.controller import FAILED, IndexStatus, SearchRequest
 from connecteur.ui.shell import settings as settings_module
 from connecteur.ui.shell.context import ApplicationContext
+from connecteur.ui.shell.first_paint import FirstPaint
 from connecteur.ui.shell.i18n import LanguageManager
 from connecteur.ui.shell.main_window import MainWindow
 from connecteur.ui.shell.startup import process_age_ms
@@ -94,21 +93,6 @@ def application() -> QApplication:
     app.setApplicationVersion(connecteur.__version__)
     app.setDesktopFileName("fr.cnfpt.Connecteur")  # packaging/linux/*.desktop (Wayland)
     return app  # type: ignore[return-value]
-
-
-class FirstPaint(QObject):
-    """Calls back once, just after a widget is first painted (then gets out of the way)."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
-        return False
 
 
 class ReadyProbe(QObject):

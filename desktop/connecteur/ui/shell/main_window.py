@@ -9,7 +9,8 @@ the item commands, the status bar and the settings.
 
 What each part does lives in its feature package; here the parts are made, placed
 and connected. The annotation panels are built once the first page is painted, so
-the library appears at once (``install_annotations``).
+the library appears at once (``install_layers``); a command that needs them
+sooner installs them on the spot.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def app_icon() -> QIcon:
 
 class MainWindow(QMainWindow):
     place_changed = Signal(object)  # the Place now shown
+    layers_ready = Signal()  # the annotation panels and the documents are installed
 
     def __init__(self, context: ApplicationContext) -> None:
         super().__init__()
@@ -86,8 +88,7 @@ class MainWindow(QMainWindow):
         self._restore()
         self._retranslate()
         QApplication.instance().installEventFilter(self)
-        self.install_annotations()
-        self.install_documents()
+        self.layers_installed = False
         self._open_user_layer_later()
 
     # --- layout ------------------------------------------------------------------
@@ -185,6 +186,18 @@ class MainWindow(QMainWindow):
 
     # --- the trainer's layer -----------------------------------------------------
 
+    def install_layers(self) -> None:
+        """The trainer's annotations and the imported documents, once the first page
+        is on screen (their modules and panels are not needed to show it)."""
+        if self.layers_installed:
+            return
+        self.layers_installed = True
+        self.install_annotations()
+        self.install_documents()
+        if self.current_place is not None:
+            self.commands.follow(self.current_place)
+        self.layers_ready.emit()
+
     def install_annotations(self) -> None:
         """The notes, favourites and folders panels, the annotations drawn on the
         text, the item commands and the exchange menus (imported here: they are not
@@ -263,6 +276,7 @@ class MainWindow(QMainWindow):
         the command line). Each part takes the new library; the page shown is drawn
         again, or the presentation when its day is gone; the indexes are built again
         when next shown; the print dialog reads ``context.library`` when it opens."""
+        self.install_layers()
         self.context.library = self.store = store
         self.library_watch.remember(store)
         self.library_notice.show_notices(store.notices)
@@ -317,10 +331,6 @@ class MainWindow(QMainWindow):
                             (self.related, "related-panel")):
             self.side_panel.add_panel(panel, "", name)
             panel.setMinimumWidth(MIN_PANEL_WIDTH)  # the text column keeps the room
-        sizes = self.context.settings.get(settings.SPLITTER_SIZES)
-        if len(sizes) == 3 and sizes[2] < MIN_PANEL_WIDTH:  # never shown before: make room
-            centre = max(MIN_PANEL_WIDTH, sum(sizes) - sizes[0] - SIDE_PANEL_WIDTH)
-            self.splitter.setSizes([sizes[0], centre, SIDE_PANEL_WIDTH])
 
     def _wire_annotations(self) -> None:
         a, layer, commands = self.actions, self.context.user, self.commands
@@ -383,18 +393,23 @@ class MainWindow(QMainWindow):
             menu.deleteLater()
 
     def _open_user_layer_later(self) -> None:
-        """Page first, then search, then annotations: opening both at once makes them
-        fight over the interpreter and delays the first answer to Ctrl+K."""
+        """Page first, then search, then annotations (their panels, then their data):
+        doing both at once makes them fight over the interpreter and delays the first
+        answer to Ctrl+K. A command that needs the panels sooner installs them."""
         search = self.context.search
+
+        def annotations() -> None:
+            self.install_layers()
+            self.context.user.open()
 
         def when_search_settles(status: IndexStatus) -> None:
             if status.state in (READY, FAILED):
-                self.context.user.open()
+                annotations()
 
         search.status_changed.connect(when_search_settles)
         if search.ready:
-            QTimer.singleShot(0, self, self.context.user.open)
-        QTimer.singleShot(OPEN_USER_AT_LATEST_MS, self, self.context.user.open)
+            QTimer.singleShot(0, self, annotations)
+        QTimer.singleShot(OPEN_USER_AT_LATEST_MS, self, annotations)
 
     def _show_item(self, item_id: str | None, focus: str, show_panel: bool, mark: bool) -> None:
         """The current item changed: its notes in the panel, its mark in the text."""
@@ -437,6 +452,7 @@ class MainWindow(QMainWindow):
     def open_orphans(self) -> QWidget:
         from connecteur.ui.annotations.orphans_view import OrphansView
 
+        self.install_layers()
         if self.orphans_view is None:
             view = OrphansView(self.context.user, lambda: self.commands.current_item, self)
             view.location_requested.connect(self.navigate)
@@ -630,10 +646,15 @@ class MainWindow(QMainWindow):
         name) a course folder — the folders panel's "Imprimer…" calls this."""
         from connecteur.ui.printing.print_dialog import PrintDialog
 
+        self.install_layers()  # Ctrl+P in the first instant: the folders are needed
         if content is None and folder is None:
             content, folder = self._working_on()
-        waiting = getattr(self, "print_dialog", None)  # one that waits for its preview
-        if waiting is not None and not waiting.isVisible():
+        waiting = getattr(self, "print_dialog", None)
+        if waiting is not None and waiting.isVisible():  # one is open: bring it back
+            waiting.raise_()
+            waiting.activateWindow()
+            return
+        if waiting is not None:  # one that waits for its preview
             waiting.close()
         dialog = PrintDialog(self.context, self.print_scope(), content, folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -653,8 +674,6 @@ class MainWindow(QMainWindow):
 
         if self.search_panel.query and (within(self.search_panel) or within(self.search_box)):
             return "results", None
-        if not hasattr(self, "folders"):
-            return None, None
         folder = self.folders.current_folder()
         shown = self.side_panel.isVisible() and self.side_panel.currentWidget() is self.folders
         if folder is not None and (within(self.folders) or shown):
@@ -742,7 +761,14 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(s.get(settings.GEOMETRY)):
             self.resize(*DEFAULT_SIZE)
         self.restoreState(s.get(settings.WINDOW_STATE))
-        self.splitter.setSizes(s.get(settings.SPLITTER_SIZES))
+        # The side panel gets its room now, though its panels arrive after the first
+        # paint: the text column must not jump when they do.
+        sizes = s.get(settings.SPLITTER_SIZES)
+        if len(sizes) == 3 and sizes[2] < MIN_PANEL_WIDTH:  # never shown before: make room
+            centre = max(MIN_PANEL_WIDTH, sum(sizes) - sizes[0] - SIDE_PANEL_WIDTH)
+            sizes = [sizes[0], centre, SIDE_PANEL_WIDTH]
+        self.side_panel.setVisible(True)
+        self.splitter.setSizes(sizes)
         self.reading.set_zoom(s.get(settings.ZOOM))
         self._check_language_action(s.get(settings.LANGUAGE))
         self._update_zoom_actions()
@@ -788,7 +814,8 @@ class MainWindow(QMainWindow):
                     return True
         elif kind == QEvent.Type.WindowActivate and watched is self:
             self.context.user.check_external_changes()
-            self.library_watch.check()
+            if self.layers_installed:
+                self.library_watch.check()
         return False
 
     def closeEvent(self, event: QCloseEvent) -> None:
