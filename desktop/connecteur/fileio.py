@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from connecteur.errors import ConnecteurError, os_reason
@@ -54,17 +56,27 @@ def _mebibytes(size: int) -> str:
     return f"{size / 2**20:.1f}".replace(".", ",").removesuffix(",0") + " Mio"
 
 
+@contextmanager
+def refusals_in_french(path: Path) -> Iterator[None]:
+    """The system's refusals to read ``path`` (missing, a folder, no permission, an
+    I/O error) as one French message each, without the traceback."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise ConnecteurError(f"Le fichier {path} n'existe pas.") from None
+    except IsADirectoryError:
+        raise ConnecteurError(f"{path} est un dossier, pas un fichier.") from None
+    except OSError as exc:
+        raise ConnecteurError(f"Impossible de lire {path} ({os_reason(exc)}).") from None
+
+
 def check_user_file(path: Path, limit: int) -> None:
     """A French error, before anything is opened, when the file the user chose is not
     an ordinary file or is larger than ``limit`` bytes (``os.stat`` only: a FIFO is
     never opened, so nothing waits for a writer)."""
     path = Path(path).expanduser()
-    try:
+    with refusals_in_french(path):
         info = os.stat(path)
-    except FileNotFoundError:
-        raise ConnecteurError(f"Le fichier {path} n'existe pas.") from None
-    except OSError as exc:
-        raise ConnecteurError(f"Impossible de lire {path} ({os_reason(exc)}).") from None
     _check_kind(path, info, limit)
 
 
@@ -74,28 +86,19 @@ def read_user_file(path: Path, limit: int) -> bytes:
     device such as /dev/zero that never ends) or is larger than ``limit`` bytes."""
     path = Path(path).expanduser()
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(path, flags)  # O_NONBLOCK: opening a FIFO does not wait for a writer
-    except FileNotFoundError:
-        raise ConnecteurError(f"Le fichier {path} n'existe pas.") from None
-    except IsADirectoryError:
-        raise ConnecteurError(f"{path} est un dossier, pas un fichier.") from None
-    except OSError as exc:
-        raise ConnecteurError(f"Impossible de lire {path} ({os_reason(exc)}).") from None
+    with refusals_in_french(path):  # O_NONBLOCK: opening a FIFO waits for no writer
+        fd = os.open(path, flags)
     try:
         info = os.fstat(fd)
         _check_kind(path, info, limit)
     except BaseException:
         os.close(fd)
         raise
-    with os.fdopen(fd, "rb", buffering=0) as stream:
-        try:
-            chunks, size = [], 0
-            while size <= limit and (chunk := stream.read(min(1 << 20, limit + 1 - size))):
-                chunks.append(chunk)
-                size += len(chunk)
-        except OSError as exc:
-            raise ConnecteurError(f"Impossible de lire {path} ({os_reason(exc)}).") from None
+    with os.fdopen(fd, "rb", buffering=0) as stream, refusals_in_french(path):
+        chunks, size = [], 0
+        while size <= limit and (chunk := stream.read(min(1 << 20, limit + 1 - size))):
+            chunks.append(chunk)
+            size += len(chunk)
     if size > limit:  # it grew while being read
         raise _too_big(path, size, limit)
     return b"".join(chunks)

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import configparser
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from handing_over import finished, hand_off_elsewhere
 from PySide6.QtNetwork import QLocalSocket
 
 from connecteur import paths
@@ -109,35 +108,16 @@ def test_requests_round_trip_and_garbage_is_refused() -> None:
     assert Request.decode(b'{"link": 3, "activation_token": ""}') == Request(None, None)
 
 
-# The later launch, in a process of its own (as it really is): hand_off blocks, and
-# holds the interpreter meanwhile, while the server needs this process's event loop.
-CLIENT = ("import sys; from connecteur.ui.shell.single_instance import hand_off; "
-          "sys.exit(0 if hand_off(sys.argv[1] or None, sys.argv[2]) else 3)")
-
-
-def _hand_off_elsewhere(link: str | None, name: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", CLIENT, link or "", name])
-
-
-def _finished(qtbot, process: subprocess.Popen) -> int:
-    try:
-        qtbot.waitUntil(lambda: process.poll() is not None, timeout=10_000)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    return process.returncode
-
-
 def test_a_later_launch_hands_over_and_is_acknowledged(qtbot) -> None:
     server = InstanceServer()
     assert server.listen()
     try:
         received: list[Request] = []
-        assert _finished(qtbot, _hand_off_elsewhere(f"connecteur://{LEAD}", server.name)) == 0
+        assert finished(qtbot, hand_off_elsewhere(f"connecteur://{LEAD}", server.name)) == 0
         assert received == []  # no handler yet (window being built): kept for later
         server.serve(received.append)
         assert received == [Request(f"connecteur://{LEAD}", None)]
-        assert _finished(qtbot, _hand_off_elsewhere(None, server.name)) == 0
+        assert finished(qtbot, hand_off_elsewhere(None, server.name)) == 0
         assert received[-1] == Request(None, None)
     finally:
         server.close()
@@ -155,7 +135,7 @@ def test_a_peer_sending_garbage_is_dropped_and_the_server_goes_on(qtbot) -> None
         peer.write(b"GET / HTTP/1.0\n")
         peer.flush()
         qtbot.waitUntil(lambda: peer.state() == QLocalSocket.LocalSocketState.UnconnectedState)
-        assert _finished(qtbot, _hand_off_elsewhere(f"connecteur://{LEAD}", server.name)) == 0
+        assert finished(qtbot, hand_off_elsewhere(f"connecteur://{LEAD}", server.name)) == 0
         assert received == [Request(f"connecteur://{LEAD}")]
     finally:
         server.close()
@@ -187,7 +167,7 @@ def test_a_stale_socket_is_removed_and_a_live_one_is_not(qtbot) -> None:
         assert first.listening
         received: list[Request] = []
         first.serve(received.append)
-        assert _finished(qtbot, _hand_off_elsewhere(None, name)) == 0  # …and still answers
+        assert finished(qtbot, hand_off_elsewhere(None, name)) == 0  # …and still answers
         assert received == [Request(None)]
     finally:
         first.close()

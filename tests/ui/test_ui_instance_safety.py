@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from handing_over import REFUSED, finished, hand_off_elsewhere
 from PySide6.QtNetwork import QLocalSocket
 
 from connecteur import paths
@@ -258,10 +259,10 @@ def test_a_client_the_kernel_says_is_someone_else_is_dropped(qtbot, monkeypatch,
         server.serve(received.append)
         with monkeypatch.context() as patch:
             patch.setattr(single_instance, "peer_uid", lambda _socket: os.getuid() + 1)
-            refused = _hand_off_elsewhere(LINK, server.name)
-            assert _finished(qtbot, refused) == 3  # not acknowledged
+            refused = hand_off_elsewhere(LINK, server.name)
+            assert finished(qtbot, refused) == REFUSED
         assert received == [] and "stranger" in report.read_text(encoding="utf-8")
-        assert _finished(qtbot, _hand_off_elsewhere(LINK, server.name)) == 0
+        assert finished(qtbot, hand_off_elsewhere(LINK, server.name)) == 0
         assert received == [Request(LINK)]
     finally:
         server.close()
@@ -284,18 +285,3 @@ def test_the_kernel_reports_this_user_on_a_real_connection(qtbot) -> None:
         server.close()
 
 
-CLIENT = ("import sys; from connecteur.ui.shell.single_instance import hand_off; "
-          "sys.exit(0 if hand_off(sys.argv[1] or None, sys.argv[2]) else 3)")
-
-
-def _hand_off_elsewhere(link: str | None, name: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", CLIENT, link or "", name])
-
-
-def _finished(qtbot, process: subprocess.Popen) -> int:
-    try:
-        qtbot.waitUntil(lambda: process.poll() is not None, timeout=10_000)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    return process.returncode

@@ -7,23 +7,12 @@ import threading
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_helpers import save_artifact, type_text
+from ui_helpers import save_artifact, search_for
 
 from connecteur.corpus.text import fold
 from connecteur.search import SearchService
 from connecteur.ui.search.controller import BUILDING, READY, SearchRequest
 from connecteur.ui.search.results_model import HitRole
-
-
-def _search(qtbot, window, text: str):
-    window.activateWindow()
-    window.search_box.setFocus()
-    window.search_box.clear()
-    type_text(window.search_box, text)
-    panel = window.search_panel
-    qtbot.waitUntil(lambda: panel.results is not None and panel.results.query == text
-                    and panel.results.page == 1, timeout=10_000)
-    return panel
 
 
 def _hits(panel) -> list:
@@ -33,7 +22,7 @@ def _hits(panel) -> list:
 def test_results_appear_while_typing_and_open_in_context(qtbot, make_window,
                                                          corpus_store) -> None:
     window = make_window()
-    panel = _search(qtbot, window, "télétravail")
+    panel = search_for(qtbot, window, "télétravail")
     assert window.left_stack.currentWidget() is panel
     hits = _hits(panel)
     assert panel.results.total == len(hits) == 13
@@ -61,7 +50,7 @@ def test_results_appear_while_typing_and_open_in_context(qtbot, make_window,
 
 def test_a_click_opens_a_result(qtbot, make_window) -> None:
     window = make_window()
-    panel = _search(qtbot, window, "mulhouse")
+    panel = search_for(qtbot, window, "mulhouse")
     hits = _hits(panel)
     assert {h.kind for h in hits} == {"field_site", "speaker"}
     rect = panel.list.visualRect(panel.model.index(1, 0))
@@ -72,7 +61,7 @@ def test_a_click_opens_a_result(qtbot, make_window) -> None:
 
 def test_kind_and_session_filters_with_counts(qtbot, make_window) -> None:
     window = make_window()
-    panel = _search(qtbot, window, "gestion de crise")
+    panel = search_for(qtbot, window, "gestion de crise")
     facets = panel.results.facets
     kinds = {panel.kind_filter.itemData(i): panel.kind_filter.itemText(i)
              for i in range(panel.kind_filter.count())}
@@ -100,7 +89,7 @@ def test_kind_and_session_filters_with_counts(qtbot, make_window) -> None:
 
 def test_did_you_mean_is_offered_and_clickable(qtbot, make_window) -> None:
     window = make_window()
-    panel = _search(qtbot, window, "telettravail")
+    panel = search_for(qtbot, window, "telettravail")
     assert panel.results.total == 0
     assert panel.suggestion.isVisible()
     assert "Vouliez-vous dire" in panel.suggestion.text() and "télétravail" in \
@@ -201,7 +190,7 @@ def test_search_waits_for_the_index_being_built(qtbot, make_window, tmp_path) ->
 
 def test_more_results_load_when_scrolling_to_the_end(qtbot, make_window) -> None:
     window = make_window()
-    panel = _search(qtbot, window, "crise")
+    panel = search_for(qtbot, window, "crise")
     total = panel.results.total
     assert total > 60 and panel.model.rowCount() == 30
     for expected in (60, 90):

@@ -7,21 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from ui_helpers import save_artifact, type_text
+from ui_helpers import save_artifact, search_for
 
 from connecteur.ui.search.result_delegate import hit_html
 from connecteur.ui.search.results_model import HitRole, NoteRole
-
-
-def _search(qtbot, window, text: str):
-    window.activateWindow()
-    window.search_box.setFocus()
-    window.search_box.clear()
-    type_text(window.search_box, text)
-    panel = window.search_panel
-    qtbot.waitUntil(lambda: panel.results is not None and panel.results.query == text
-                    and panel.results.page == 1, timeout=10_000)
-    return panel
 
 
 def _rows(panel) -> list[tuple]:
@@ -32,7 +21,7 @@ def _rows(panel) -> list[tuple]:
 
 def test_hits_found_through_their_session_or_theme_say_so(qtbot, make_window) -> None:
     window = make_window()
-    panel = _search(qtbot, window, '"gestion de crise"')
+    panel = search_for(qtbot, window, '"gestion de crise"')
     rows = _rows(panel)
     while panel.model.canFetchMore(panel.model.index(-1, 0)):  # all 29, not only a page
         count = panel.model.rowCount()
@@ -64,7 +53,7 @@ def test_hits_found_through_their_session_or_theme_say_so(qtbot, make_window) ->
 
 def test_exact_forms_are_marked_more_strongly_than_stems(qtbot, make_window) -> None:
     window = make_window()
-    panel = _search(qtbot, window, "gouvernance")
+    panel = search_for(qtbot, window, "gouvernance")
     hits = [hit for hit, _note in _rows(panel)]
     stem = next(h for h in hits if '<mark class="stem">' in h.highlight)
     exact = next(h for h in hits if "<mark>" in h.highlight)
@@ -84,7 +73,7 @@ def test_an_active_filter_is_a_removable_chip_and_says_what_it_hides(qtbot,
     """The issue's scenario: choose "Ressources", clear the box, search
     « décentralisation »: the filter is in sight and says what it hides."""
     window = make_window()
-    panel = _search(qtbot, window, "gestion de crise")
+    panel = search_for(qtbot, window, "gestion de crise")
     assert not panel.chips.isVisible()
     before = panel.results
     panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("resource"))
@@ -96,7 +85,7 @@ def test_an_active_filter_is_a_removable_chip_and_says_what_it_hides(qtbot,
     qtbot.keyClick(window.search_box, Qt.Key.Key_Delete)
     assert window.search_box.text() == ""
     assert panel.chips.isVisible(), "the filter stays in sight with an empty box"
-    panel = _search(qtbot, window, "décentralisation")
+    panel = search_for(qtbot, window, "décentralisation")
     assert panel.results.total == 0 and panel.results.hidden["kind"] == 3
     assert panel.stack.currentWidget() is panel.message
     message = panel.message.text()
@@ -115,7 +104,7 @@ def test_an_active_filter_is_a_removable_chip_and_says_what_it_hides(qtbot,
 def test_results_say_how_many_more_a_filter_hides_and_a_chip_removes_it(qtbot,
                                                                         make_window) -> None:
     window = make_window()
-    panel = _search(qtbot, window, "télétravail")
+    panel = search_for(qtbot, window, "télétravail")
     total = panel.results.total
     before = panel.results
     panel.kind_filter.setCurrentIndex(panel.kind_filter.findData("lead"))

@@ -27,3 +27,16 @@ def save_artifact(widget: QWidget, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     assert widget.grab().save(str(path)), f"could not save {path}"
     return path
+
+
+def search_for(qtbot, window, text: str):
+    """Type ``text`` in the window's search box as a user would; the search panel once
+    the first page of results for exactly that text is shown."""
+    window.activateWindow()
+    window.search_box.setFocus()
+    window.search_box.clear()
+    type_text(window.search_box, text)
+    panel = window.search_panel
+    qtbot.waitUntil(lambda: panel.results is not None and panel.results.query == text
+                    and panel.results.page == 1, timeout=10_000)
+    return panel

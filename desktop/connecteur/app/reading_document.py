@@ -21,6 +21,7 @@ from html import escape
 
 from connecteur.corpus import About, Event, FieldSite, Lead, Library, Resource, Session, Speaker
 from connecteur.corpus.text import find_urls
+from connecteur.store.user.markup import blocks_html
 
 LINK_SCHEMES = ("http", "https")
 NOTES_SCHEME = "connecteur-notes"  # the "✎ 2 notes" marker: show the item's notes
@@ -336,19 +337,7 @@ def render_event(event: Event, labels: RenderLabels = RenderLabels()) -> Page:
 
 def about_html(about: About) -> str:
     """The corpus' own presentation (paragraphs and bullet lists), escaped."""
-    out, in_list = [], False
-    for block in about.blocks:
-        if block.kind == "item" and not in_list:
-            out.append("<ul>")
-            in_list = True
-        elif block.kind != "item" and in_list:
-            out.append("</ul>")
-            in_list = False
-        tag = "li" if block.kind == "item" else "p"
-        out.append(f"<{tag}>{linked(block.text)}</{tag}>")
-    if in_list:
-        out.append("</ul>")
-    return "".join(out)
+    return blocks_html((block.kind == "item", linked(block.text)) for block in about.blocks)
 
 
 def render_home(library: Library, labels: RenderLabels = RenderLabels()) -> Page:

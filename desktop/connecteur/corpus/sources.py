@@ -18,8 +18,8 @@ from pathlib import Path
 from connecteur.corpus.model import Library
 from connecteur.corpus.parser import parse_outcome
 from connecteur.corpus.reference import french_date
-from connecteur.errors import ConnecteurError, CorpusError, os_reason
-from connecteur.fileio import check_user_file, read_user_file
+from connecteur.errors import CorpusError
+from connecteur.fileio import check_user_file, read_user_file, refusals_in_french
 
 MAX_PDF_BYTES = 64 * 1024 * 1024
 MAX_TEXT_BYTES = 16 * 1024 * 1024
@@ -97,15 +97,8 @@ def sniff_file(path: Path) -> str:
     """What the file at ``path`` is (see :func:`sniff`); a French error when unreadable,
     or when it is not an ordinary file (a FIFO, /dev/zero…): nothing is read then."""
     check_user_file(path, MAX_PDF_BYTES)
-    try:
-        with Path(path).open("rb") as stream:
-            return sniff(stream.read(1024))
-    except FileNotFoundError:
-        raise ConnecteurError(f"Le fichier {path} n'existe pas.") from None
-    except IsADirectoryError:
-        raise ConnecteurError(f"{path} est un dossier, pas un fichier.") from None
-    except OSError as exc:
-        raise ConnecteurError(f"Impossible de lire {path} ({os_reason(exc)}).") from None
+    with refusals_in_french(path), Path(path).open("rb") as stream:
+        return sniff(stream.read(1024))
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -133,7 +126,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
+    with refusals_in_french(path):
         size = path.stat().st_size
         kind_limit = MAX_PDF_BYTES if sniff_file(path) == "pdf" else MAX_TEXT_BYTES
         if size > kind_limit:
@@ -142,12 +135,6 @@ def _read_bytes(path: Path) -> bytes:
                 f"documents de {kind_limit // 1024 // 1024} Mo au plus.",
                 hint="Une synthèse du Connecteur Recherche pèse quelques centaines de Ko.")
         return read_user_file(path, kind_limit)
-    except FileNotFoundError:
-        raise ConnecteurError(f"Le fichier {path} n'existe pas.") from None
-    except IsADirectoryError:
-        raise ConnecteurError(f"{path} est un dossier, pas un document.") from None
-    except OSError as exc:
-        raise ConnecteurError(f"Impossible de lire {path} ({os_reason(exc)}).") from None
 
 
 def read_source(path: Path, *, progress: Progress | None = None,

@@ -75,24 +75,13 @@ def _all_flowables(story: list[Flowable]) -> list[Flowable]:
     return out
 
 
-def _known_ids(request: HandoutRequest) -> frozenset[str]:
-    ids: set[str] = set()
-    for session in request.sessions():
-        ids.add(session.id)
-        for theme in session.themes:
-            ids.add(theme.id)
-            ids.update(lead.id for lead in theme.leads)
-        ids.update(x.id for x in (*session.field_sites, *session.resources, *session.speakers))
-    return frozenset(ids)
-
-
 def story_for(request: HandoutRequest, styles: Styles, side: SideColumn
               ) -> tuple[list[Flowable], Finish]:
     """Every flowable of the handout, in order, and the flowable that ends it."""
     annotations = request.annotations if request.is_trainer else None
     page = geometry(request.paper)
     entries = EntryRenderer(styles, page, annotations, side)
-    writer = SectionWriter(request, styles, entries, _known_ids(request), side)
+    writer = SectionWriter(request, styles, entries, request.known_ids(), side)
     body: list[Flowable] = []
     if request.about is not None and request.about.blocks:
         body += [SectionStart(recto=False, notes=False), *front.about_page(request.about, styles)]

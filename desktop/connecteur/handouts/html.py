@@ -85,7 +85,7 @@ class HtmlWriter:
         self.toc: list[TocEntry] = []
         self._ids: dict[str, int] = {}
         self._listed: set[str] = set()
-        self._known = _known_ids(request)
+        self._known = request.known_ids()
 
     def anchor(self, base: str) -> str:
         """A unique ``id`` from ``base`` (an item ID or a word)."""
@@ -479,17 +479,6 @@ def _runs(entries: Sequence[ListedEntry]) -> Iterator[tuple[Session, list[Listed
         run.append(entry)
     if run:
         yield run[0].session, run
-
-
-def _known_ids(request: HandoutRequest) -> frozenset[str]:
-    ids: set[str] = set()
-    for session in request.sessions():
-        ids.add(session.id)
-        for theme in session.themes:
-            ids.add(theme.id)
-            ids.update(lead.id for lead in theme.leads)
-        ids.update(x.id for x in (*session.field_sites, *session.resources, *session.speakers))
-    return frozenset(ids)
 
 
 def stylesheet(request: HandoutRequest) -> str:

@@ -160,6 +160,19 @@ class HandoutRequest:
                     seen.add(session.id)
                     yield session
 
+    def known_ids(self) -> frozenset[str]:
+        """The ids of everything the handout's sessions hold: a cross-reference to one
+        of them becomes an internal link, any other stays plain text."""
+        ids: set[str] = set()
+        for session in self.sessions():
+            ids.add(session.id)
+            for theme in session.themes:
+                ids.add(theme.id)
+                ids.update(lead.id for lead in theme.leads)
+            ids.update(x.id for x in (*session.field_sites, *session.resources,
+                                      *session.speakers))
+        return frozenset(ids)
+
 
 def _has_content(section: Section) -> bool:
     return isinstance(section, SessionSection) or bool(section.entries)

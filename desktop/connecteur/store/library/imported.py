@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -226,6 +228,26 @@ def _rows(document: NewDocument, doc_id: str) -> dict[str, list[dict]]:
     return rows
 
 
+@contextmanager
+def _writing(path: Path) -> Iterator[sqlite3.Connection]:
+    """One write transaction on the documents file: committed whole, or rolled back and
+    reported in French (an integrity error is left to the caller, who knows why)."""
+    conn = _connect(path)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        yield conn
+        conn.execute("COMMIT")
+    except sqlite3.IntegrityError:
+        conn.execute("ROLLBACK")
+        raise
+    except (sqlite3.Error, OSError) as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise _problem(path, exc) from None
+    finally:
+        conn.close()
+
+
 def write_document(document: NewDocument, replacing: tuple[str, ...] = (),
                    path: Path | None = None, *, now: datetime | None = None) -> str:
     """Store a document, removing the documents ``replacing`` in the same transaction;
@@ -235,39 +257,31 @@ def write_document(document: NewDocument, replacing: tuple[str, ...] = (),
     library = document.library
     doc_id = library.events[0].date
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    conn = _connect(path)
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        for old in replacing:
-            conn.execute("DELETE FROM documents WHERE id = ?", (old,))
-        _insert(conn, "documents", [{
-            "id": doc_id, "name": document.name, "kind": document.kind,
-            "file_sha256": document.file_sha256, "content_sha256": document.content_sha256,
-            "imported": stamp, "pages": document.pages, "encoding": document.encoding,
-            "about_title": library.about.title}])
-        _insert(conn, "document_about", [
-            {"document_id": doc_id, "position": i, "kind": b.kind, "text": b.text}
-            for i, b in enumerate(library.about.blocks, start=1)])
-        _insert(conn, "document_links", [
-            {"document_id": doc_id, "position": i, "url": url}
-            for i, url in enumerate(library.about.links, start=1)])
-        _insert(conn, "document_notes", [
-            {"document_id": doc_id, "position": i, "place": place, "message": message}
-            for i, (place, message) in enumerate(document.notes, start=1)])
-        for table, rows in _rows(document, doc_id).items():
-            _insert(conn, table, rows)
-        conn.execute("COMMIT")
+        with _writing(path) as conn:
+            for old in replacing:
+                conn.execute("DELETE FROM documents WHERE id = ?", (old,))
+            _insert(conn, "documents", [{
+                "id": doc_id, "name": document.name, "kind": document.kind,
+                "file_sha256": document.file_sha256,
+                "content_sha256": document.content_sha256, "imported": stamp,
+                "pages": document.pages, "encoding": document.encoding,
+                "about_title": library.about.title}])
+            _insert(conn, "document_about", [
+                {"document_id": doc_id, "position": i, "kind": b.kind, "text": b.text}
+                for i, b in enumerate(library.about.blocks, start=1)])
+            _insert(conn, "document_links", [
+                {"document_id": doc_id, "position": i, "url": url}
+                for i, url in enumerate(library.about.links, start=1)])
+            _insert(conn, "document_notes", [
+                {"document_id": doc_id, "position": i, "place": place, "message": message}
+                for i, (place, message) in enumerate(document.notes, start=1)])
+            for table, rows in _rows(document, doc_id).items():
+                _insert(conn, table, rows)
     except sqlite3.IntegrityError:
-        conn.execute("ROLLBACK")
         raise LibraryError("Une journée de ce document est déjà dans vos documents importés "
                            "(un autre import vient d'avoir lieu ?).",
                            hint="Recommencez avec --replace pour la remplacer.") from None
-    except (sqlite3.Error, OSError) as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise _problem(path, exc) from None
-    finally:
-        conn.close()
     return doc_id
 
 
@@ -276,15 +290,6 @@ def delete_document(doc_id: str, path: Path | None = None) -> bool:
     path = path or paths.imported_library_path()
     if not path.is_file():
         return False
-    conn = _connect(path)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    with _writing(path) as conn:
         removed = conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount
-        conn.execute("COMMIT")
-    except (sqlite3.Error, OSError) as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise _problem(path, exc) from None
-    finally:
-        conn.close()
     return bool(removed)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _BULLET = re.compile(r"^\s*(?:[-*•])\s+")
@@ -91,17 +92,19 @@ def _span_html(span: Span) -> str:
 
 def note_html(body: str) -> str:
     """A safe HTML fragment (``<p>``, ``<ul><li>``, ``<b>``, ``<a href>``, ``<br/>``)."""
+    return blocks_html((block.kind == "item", "".join(_span_html(s) for s in block.spans))
+                       for block in note_blocks(body))
+
+
+def blocks_html(blocks: Iterable[tuple[bool, str]]) -> str:
+    """(is a list item, its HTML) pairs as paragraphs, consecutive items in one list."""
     out: list[str] = []
     in_list = False
-    for block in note_blocks(body):
-        content = "".join(_span_html(s) for s in block.spans)
-        if block.kind == "item" and not in_list:
-            out.append("<ul>")
-            in_list = True
-        elif block.kind != "item" and in_list:
-            out.append("</ul>")
-            in_list = False
-        out.append(f"<li>{content}</li>" if block.kind == "item" else f"<p>{content}</p>")
+    for is_item, content in blocks:
+        if is_item != in_list:
+            out.append("<ul>" if is_item else "</ul>")
+            in_list = is_item
+        out.append(f"<li>{content}</li>" if is_item else f"<p>{content}</p>")
     if in_list:
         out.append("</ul>")
     return "".join(out)

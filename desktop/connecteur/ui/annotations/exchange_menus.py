@@ -25,6 +25,7 @@ from connecteur.app.exchange import ResourceScope
 from connecteur.store import CorpusStore
 from connecteur.ui.annotations.user_layer import UserLayer
 from connecteur.ui.common import labels
+from connecteur.ui.common.progress import background_progress
 from connecteur.ui.shell.operations import WORK, Operation, OperationRunner, Ticket
 
 if TYPE_CHECKING:  # the user layer loads after the first paint
@@ -114,14 +115,9 @@ class AnnotationExchange(QObject):
         return ticket
 
     def _progress_dialog(self, name: str) -> QProgressDialog:
-        dialog = QProgressDialog(self.tr("Import de {0}…").format(name), self.tr("Annuler"),
-                                 0, 0, self._window)
-        dialog.setObjectName("import-progress")
-        dialog.setWindowTitle(self.tr("Import des annotations"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)  # quick imports never show it
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
+        dialog = background_progress(self.tr("Import de {0}…").format(name),
+                                     self.tr("Import des annotations"), "import-progress",
+                                     self._window)
         self.progress_dialog = dialog
         return dialog
 

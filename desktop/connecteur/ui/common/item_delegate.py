@@ -8,12 +8,13 @@ break (a folder) is painted as usual.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from connecteur.ui.common.model_types import AnyIndex
 from connecteur.ui.common.palette import muted_text
+from connecteur.ui.common.rich_rows import is_selected, paint_row, refill
 from connecteur.ui.common.rich_text import colour_html, h
 
 PADDING = 6
@@ -33,16 +34,11 @@ def two_lines_html(text: str, palette: QPalette, selected: bool) -> str:
 class TwoLineDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._doc = QTextDocument(self)  # refilled for each row (see ResultDelegate)
+        self._doc = QTextDocument(self)  # refilled for each row (see rich_rows)
 
     def _document(self, option: QStyleOptionViewItem, text: str, width: float) -> QTextDocument:
-        doc = self._doc
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(0)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        doc.setHtml(two_lines_html(text, option.palette, selected))
-        doc.setTextWidth(max(40.0, width))
-        return doc
+        html = two_lines_html(text, option.palette, is_selected(option))
+        return refill(self._doc, option, html, width)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
@@ -52,22 +48,8 @@ class TwoLineDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        width = opt.rect.width() - 2 * PADDING
-        doc = self._document(opt, text, width)
-        painter.save()
-        painter.translate(QPointF(opt.rect.left() + PADDING, opt.rect.top() + PADDING))
-        painter.setClipRect(QRectF(0, 0, width, opt.rect.height() - 2 * PADDING))
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette = opt.palette
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-        painter.save()
-        painter.setPen(opt.palette.color(QPalette.ColorRole.Midlight))
-        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
-        painter.restore()
+        paint_row(painter, opt, self._document(opt, text, opt.rect.width() - 2 * PADDING),
+                  PADDING)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""

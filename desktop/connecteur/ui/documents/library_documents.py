@@ -37,6 +37,7 @@ from connecteur.app.documents import (
 )
 from connecteur.corpus.reference import french_date
 from connecteur.ui.annotations.user_layer import CLOSED
+from connecteur.ui.common.progress import background_progress
 from connecteur.ui.documents import wording
 from connecteur.ui.documents.documents_dialog import DocumentsDialog
 from connecteur.ui.documents.preview_dialog import PreviewDialog
@@ -276,14 +277,8 @@ class LibraryDocuments(QObject):
 
     def _open_progress(self, text: str) -> None:
         self._close_progress()
-        dialog = QProgressDialog(text, self.tr("Annuler"), 0, 0, self._dialog_parent())
-        dialog.setObjectName("document-progress")
-        dialog.setWindowTitle(self.tr("Importer un document"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)  # quick reads never show it
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        self.progress_dialog = dialog
+        self.progress_dialog = background_progress(
+            text, self.tr("Importer un document"), "document-progress", self._dialog_parent())
 
     def _track(self, ticket: Ticket) -> Ticket:
         self.ticket = ticket

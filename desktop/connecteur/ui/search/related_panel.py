@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QLabel,
     QListView,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from connecteur.corpus.ids import session_of
 from connecteur.ui.common import labels
 from connecteur.ui.common.focus_ring import add_focus_ring
-from connecteur.ui.search.result_delegate import ResultDelegate
+from connecteur.ui.search.result_delegate import show_hits
 from connecteur.ui.search.results_model import ResultsModel, TargetRole
 from connecteur.ui.shell.context import ApplicationContext
 
@@ -51,13 +50,7 @@ class RelatedPanel(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.model = ResultsModel(self, self._store)
         self.list = QListView(self, objectName="related-list")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(ResultDelegate(self.list))
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        show_hits(self.list, self.model)
         self.list.setDragEnabled(True)  # onto a course folder
         self.list.clicked.connect(self._open)
         self.list.activated.connect(self._open)

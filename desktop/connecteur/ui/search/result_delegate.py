@@ -7,11 +7,19 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractItemModel, QSize
+from PySide6.QtGui import QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
+from connecteur.ui.common.model_types import AnyIndex
 from connecteur.ui.common.palette import match_background, muted_text
+from connecteur.ui.common.rich_rows import is_selected, paint_row, refill
 from connecteur.ui.common.rich_text import colour_html, h
 from connecteur.ui.search.results_model import HitRole, NoteRole, hit_place
 
@@ -65,51 +73,40 @@ class ResultDelegate(QStyledItemDelegate):
     def __init__(self, view: QWidget) -> None:
         super().__init__(view)
         self._view = view
-        self._doc = QTextDocument(self)
+        self._doc = QTextDocument(self)  # refilled for each row (see rich_rows)
 
-    def _document(self, option: QStyleOptionViewItem, index, width: float) -> QTextDocument:
-        """The delegate's one document, refilled for this row: a new QTextDocument per
-        row and paint would also make Qt build a new layout each time (slower, and
-        PySide6 6.11 leaks references to None whenever a layout is created)."""
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        doc = self._doc
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(0)
-        doc.setHtml(hit_html(index.data(HitRole), option.palette, selected,
-                             index.data(NoteRole) or ""))
-        doc.setTextWidth(max(40.0, width))
-        return doc
+    def _document(self, option: QStyleOptionViewItem, index: AnyIndex,
+                  width: float) -> QTextDocument:
+        html = hit_html(index.data(HitRole), option.palette, is_selected(option),
+                        index.data(NoteRole) or "")
+        return refill(self._doc, option, html, width)
 
     def _width(self) -> float:
         viewport = getattr(self._view, "viewport", None)
         width = viewport().width() if viewport else self._view.width()
         return width - 2 * PADDING
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(opt, index, opt.rect.width() - 2 * PADDING)
-        painter.save()
-        painter.translate(QPointF(opt.rect.left() + PADDING, opt.rect.top() + PADDING))
-        clip = QRectF(0, 0, opt.rect.width() - 2 * PADDING, opt.rect.height() - 2 * PADDING)
-        painter.setClipRect(clip)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette = opt.palette
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-        painter.save()  # a hairline between results, in the palette's own colour
-        painter.setPen(opt.palette.color(QPalette.ColorRole.Midlight))
-        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
-        painter.restore()
+        paint_row(painter, opt, self._document(opt, index, opt.rect.width() - 2 * PADDING),
+                  PADDING)
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         doc = self._document(opt, index, self._width())
         return QSize(int(self._width()), int(doc.size().height()) + 2 * PADDING)
+
+
+def show_hits(view: QListView, model: QAbstractItemModel) -> None:
+    """``view`` lists ``model``'s hits as the search results do: each painted by a
+    :class:`ResultDelegate`, as tall as its text, scrolled by the pixel, read-only."""
+    view.setModel(model)
+    view.setItemDelegate(ResultDelegate(view))
+    view.setWordWrap(True)
+    view.setUniformItemSizes(False)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

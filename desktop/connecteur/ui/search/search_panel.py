@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QLabel,
     QListView,
@@ -38,7 +37,7 @@ from connecteur.ui.search.controller import (
     SearchRequest,
 )
 from connecteur.ui.search.filter_chips import FilterChips
-from connecteur.ui.search.result_delegate import ResultDelegate
+from connecteur.ui.search.result_delegate import show_hits
 from connecteur.ui.search.results_model import ResultsModel, TargetRole
 from connecteur.ui.shell.context import ApplicationContext
 
@@ -117,13 +116,7 @@ class SearchPanel(QWidget):
         self.model = ResultsModel(self, self._context.store)
         self.model.more_requested.connect(self._fetch_more)
         self.list = ResultsList(self, objectName="search-results")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(ResultDelegate(self.list))
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        show_hits(self.list, self.model)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.selectionModel().currentChanged.connect(lambda *_: self.offered_changed.emit())
         add_focus_ring(self.list)
