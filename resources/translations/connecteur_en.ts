@@ -39,20 +39,12 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <source>&amp;Édition</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
         <source>&amp;Affichage</source>
         <translation>&amp;View</translation>
     </message>
     <message>
         <source>A&amp;ller</source>
         <translation>&amp;Go</translation>
-    </message>
-    <message>
-        <source>Aid&amp;e</source>
-        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>&amp;Langue</source>
@@ -69,10 +61,6 @@
     <message>
         <source>&amp;Copier</source>
         <translation>&amp;Copy</translation>
-    </message>
-    <message>
-        <source>Copier avec la &amp;référence</source>
-        <translation>Copy with &amp;reference</translation>
     </message>
     <message>
         <source>Copier le &amp;lien connecteur://</source>
@@ -107,15 +95,55 @@
         <translation>&amp;Forward</translation>
     </message>
     <message>
-        <source>Pré&amp;sentation du Connecteur Recherche</source>
-        <translation>About the Connecteur &amp;Recherche</translation>
-    </message>
-    <message>
         <source>Session pré&amp;cédente</source>
-        <translation>P&amp;revious session</translation>
+        <translation>&amp;Previous session</translation>
     </message>
     <message>
-        <source>Session suiva&amp;nte</source>
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>A&amp;ide</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Annotations</source>
+        <translation>&amp;Annotations</translation>
+    </message>
+    <message>
+        <source>Ajouter au do&amp;ssier</source>
+        <translation>Add to f&amp;older</translation>
+    </message>
+    <message>
+        <source>&amp;Ressources (Zotero)</source>
+        <translation>&amp;Resources (Zotero)</translation>
+    </message>
+    <message>
+        <source>Importer un &amp;document…</source>
+        <translation>&amp;Import a document…</translation>
+    </message>
+    <message>
+        <source>Documents i&amp;mportés…</source>
+        <translation>Imported &amp;documents…</translation>
+    </message>
+    <message>
+        <source>Copier a&amp;vec la référence</source>
+        <translation>Copy &amp;with reference</translation>
+    </message>
+    <message>
+        <source>&amp;Occurrence suivante dans la page</source>
+        <translation>Ne&amp;xt match in the page</translation>
+    </message>
+    <message>
+        <source>Occurrence &amp;précédente dans la page</source>
+        <translation>Pre&amp;vious match in the page</translation>
+    </message>
+    <message>
+        <source>P&amp;résentation du Connecteur Recherche</source>
+        <translation>&amp;About the Connecteur Recherche</translation>
+    </message>
+    <message>
+        <source>Session sui&amp;vante</source>
         <translation>Ne&amp;xt session</translation>
     </message>
     <message>
@@ -124,7 +152,7 @@
     </message>
     <message>
         <source>&amp;Bibliographie</source>
-        <translation>&amp;Bibliography</translation>
+        <translation>Bib&amp;liography</translation>
     </message>
     <message>
         <source>Aller au s&amp;ommaire</source>
@@ -147,6 +175,42 @@
         <translation>&amp;System language</translation>
     </message>
     <message>
+        <source>Ajouter une &amp;note…</source>
+        <translation>Add a &amp;note…</translation>
+    </message>
+    <message>
+        <source>Nouveau &amp;dossier de formation…</source>
+        <translation>New course fol&amp;der…</translation>
+    </message>
+    <message>
+        <source>Annotations &amp;orphelines…</source>
+        <translation>O&amp;rphaned annotations…</translation>
+    </message>
+    <message>
+        <source>Réinitiali&amp;ser les annotations…</source>
+        <translation>Re&amp;set annotations…</translation>
+    </message>
+    <message>
+        <source>Aller aux &amp;notes</source>
+        <translation>Go to the &amp;notes</translation>
+    </message>
+    <message>
+        <source>Aller aux &amp;favoris</source>
+        <translation>Go to the fa&amp;vourites</translation>
+    </message>
+    <message>
+        <source>Aller aux &amp;dossiers</source>
+        <translation>Go to the f&amp;olders</translation>
+    </message>
+    <message>
+        <source>Aller aux étiq&amp;uettes</source>
+        <translation>Go to the ta&amp;gs</translation>
+    </message>
+    <message>
+        <source>Aller à « Voir &amp;aussi »</source>
+        <translation>Go to “&amp;See also”</translation>
+    </message>
+    <message>
         <source>Copie l&apos;élément marqué (ou le texte sélectionné) suivi de sa référence.</source>
         <translation>Copies the marked item (or the selected text) followed by its reference.</translation>
     </message>
@@ -155,8 +219,20 @@
         <translation>Prepares a PDF handout (session, sessions, folder, results or favourites) to preview, print or save.</translation>
     </message>
     <message>
+        <source>Ajoute à la bibliothèque une synthèse du Connecteur Recherche (PDF ou texte), après un aperçu de ce qu&apos;elle contient.</source>
+        <translation>Adds a Connecteur Recherche summary (PDF or text) to the library, after a preview of what it contains.</translation>
+    </message>
+    <message>
+        <source>Liste les documents ajoutés à la bibliothèque ; permet d&apos;en retirer un.</source>
+        <translation>Lists the documents added to the library; lets you remove one.</translation>
+    </message>
+    <message>
+        <source>Supprime toutes vos notes, surlignages, favoris, étiquettes et dossiers, après en avoir fait une sauvegarde.</source>
+        <translation>Deletes all your notes, highlights, favourites, tags and folders, after making a backup of them.</translation>
+    </message>
+    <message>
         <source>Affiche le panneau des notes, favoris et dossiers (quand il y en a).</source>
-        <translation>Shows the panel of notes, stars and folders (when there are any).</translation>
+        <translation>Shows the panel of notes, favourites and folders (when there are any).</translation>
     </message>
 </context>
 <context>
@@ -164,6 +240,26 @@
     <message>
         <source>Annotations exportées dans {0}</source>
         <translation>Annotations exported to {0}</translation>
+    </message>
+    <message>
+        <source>Export des annotations…</source>
+        <translation>Exporting the annotations…</translation>
+    </message>
+    <message>
+        <source>Un import est déjà en cours.</source>
+        <translation>An import is already under way.</translation>
+    </message>
+    <message>
+        <source>Import des annotations…</source>
+        <translation>Importing the annotations…</translation>
+    </message>
+    <message>
+        <source>Import de {0}…</source>
+        <translation>Importing {0}…</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Import des annotations</source>
@@ -178,12 +274,20 @@
         <translation>Annotations imported (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <source>Aucune ressource à exporter ici (un dossier exporte ses ressources et celles de ses sessions).</source>
-        <translation>No resources to export here (a folder exports its resources and those of its sessions).</translation>
+        <source>Import annulé : aucune annotation n&apos;a été ajoutée.</source>
+        <translation>Import cancelled: no annotation was added.</translation>
     </message>
     <message>
-        <source>{0} ressource(s) exportée(s) dans {1}</source>
-        <translation>{0} resource(s) exported to {1}</translation>
+        <source>{0} ressource exportée dans {1}</source>
+        <translation>{0} resource exported to {1}</translation>
+    </message>
+    <message>
+        <source>{0} ressources exportées dans {1}</source>
+        <translation>{0} resources exported to {1}</translation>
+    </message>
+    <message>
+        <source>Export des ressources…</source>
+        <translation>Exporting the resources…</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -287,6 +391,85 @@
     </message>
 </context>
 <context>
+    <name>AnnotationReset</name>
+    <message>
+        <source>{0} note</source>
+        <translation>{0} note</translation>
+    </message>
+    <message>
+        <source>{0} notes</source>
+        <translation>{0} notes</translation>
+    </message>
+    <message>
+        <source>{0} surlignage</source>
+        <translation>{0} highlight</translation>
+    </message>
+    <message>
+        <source>{0} surlignages</source>
+        <translation>{0} highlights</translation>
+    </message>
+    <message>
+        <source>{0} favori</source>
+        <translation>{0} favourite</translation>
+    </message>
+    <message>
+        <source>{0} favoris</source>
+        <translation>{0} favourites</translation>
+    </message>
+    <message>
+        <source>{0} étiquette</source>
+        <translation>{0} tag</translation>
+    </message>
+    <message>
+        <source>{0} étiquettes</source>
+        <translation>{0} tags</translation>
+    </message>
+    <message>
+        <source>{0} dossier de formation</source>
+        <translation>{0} course folder</translation>
+    </message>
+    <message>
+        <source>{0} dossiers de formation</source>
+        <translation>{0} course folders</translation>
+    </message>
+    <message>
+        <source>{0} et {1}</source>
+        <translation>{0} and {1}</translation>
+    </message>
+    <message>
+        <source>Aucune annotation à réinitialiser.</source>
+        <translation>No annotations to reset.</translation>
+    </message>
+    <message>
+        <source>Réinitialiser les annotations</source>
+        <translation>Reset the annotations</translation>
+    </message>
+    <message>
+        <source>Supprimer toutes vos annotations et tous vos dossiers ?</source>
+        <translation>Delete all your annotations and all your folders?</translation>
+    </message>
+    <message>
+        <source>À supprimer : {0}.
+
+Une sauvegarde est faite juste avant, dans {1} : c&apos;est le seul moyen de les retrouver (Ctrl+Z ne peut pas annuler une réinitialisation).</source>
+        <translation>To be deleted: {0}.
+
+A backup is made just before, in {1}: it is the only way to get them back (Ctrl+Z cannot undo a reset).</translation>
+    </message>
+    <message>
+        <source>&amp;Réinitialiser</source>
+        <translation>&amp;Reset</translation>
+    </message>
+    <message>
+        <source>Annotations réinitialisées ; la sauvegarde faite juste avant est {0}</source>
+        <translation>Annotations reset; the backup made just before is {0}</translation>
+    </message>
+    <message>
+        <source>Réinitialisation des annotations…</source>
+        <translation>Resetting the annotations…</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Connecteur ne peut pas démarrer</source>
@@ -322,8 +505,16 @@
 <context>
     <name>BibliographyView</name>
     <message>
+        <source>Bibliographie : {0} référence</source>
+        <translation>Bibliography: {0} reference</translation>
+    </message>
+    <message>
         <source>Bibliographie : {0} références</source>
         <translation>Bibliography: {0} references</translation>
+    </message>
+    <message>
+        <source>Bibliographie : {0} référence sur {1}</source>
+        <translation>Bibliography: {0} of {1} references</translation>
     </message>
     <message>
         <source>Bibliographie : {0} références sur {1}</source>
@@ -364,6 +555,164 @@
     <message>
         <source>Entrée : voir la ressource dans sa session ; menu contextuel : ouvrir ses liens.</source>
         <translation>Enter: show the resource in its session; context menu: open its links.</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>{0} journée</source>
+        <translation>{0} day</translation>
+    </message>
+    <message>
+        <source>{0} journées</source>
+        <translation>{0} days</translation>
+    </message>
+    <message>
+        <source>{0} session</source>
+        <translation>{0} session</translation>
+    </message>
+    <message>
+        <source>{0} sessions</source>
+        <translation>{0} sessions</translation>
+    </message>
+    <message>
+        <source>{0} piste</source>
+        <translation>{0} line of thought</translation>
+    </message>
+    <message>
+        <source>{0} pistes</source>
+        <translation>{0} lines of thought</translation>
+    </message>
+    <message>
+        <source>{0} terrain</source>
+        <translation>{0} field site</translation>
+    </message>
+    <message>
+        <source>{0} terrains</source>
+        <translation>{0} field sites</translation>
+    </message>
+    <message>
+        <source>{0} ressource</source>
+        <translation>{0} resource</translation>
+    </message>
+    <message>
+        <source>{0} ressources</source>
+        <translation>{0} resources</translation>
+    </message>
+    <message>
+        <source>{0} intervenant·e</source>
+        <translation>{0} speaker</translation>
+    </message>
+    <message>
+        <source>{0} intervenant·e·s</source>
+        <translation>{0} speakers</translation>
+    </message>
+    <message>
+        <source>{0} page</source>
+        <translation>{0} page</translation>
+    </message>
+    <message>
+        <source>{0} pages</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <source>{0} annotation est devenue orpheline : le passage annoté n&apos;est plus dans la bibliothèque. Elle est gardée dans « Annotations orphelines » et retrouvera sa place si le document revient.</source>
+        <translation>{0} annotation has been orphaned: the annotated passage is no longer in the library. It is kept in “Orphaned annotations” and will find its place again if the document comes back.</translation>
+    </message>
+    <message>
+        <source>{0} annotations sont devenues orphelines : le passage annoté n&apos;est plus dans la bibliothèque. Elles sont gardées dans « Annotations orphelines » et retrouveront leur place si le document revient.</source>
+        <translation>{0} annotations have been orphaned: the annotated passages are no longer in the library. They are kept in “Orphaned annotations” and will find their place again if the document comes back.</translation>
+    </message>
+    <message>
+        <source>{0} annotation rattachée au texte mis à jour.</source>
+        <translation>{0} annotation reattached to the updated text.</translation>
+    </message>
+    <message>
+        <source>{0} annotations rattachées au texte mis à jour.</source>
+        <translation>{0} annotations reattached to the updated text.</translation>
+    </message>
+    <message>
+        <source>{0} doublon fusionné.</source>
+        <translation>{0} duplicate merged.</translation>
+    </message>
+    <message>
+        <source>{0} doublons fusionnés.</source>
+        <translation>{0} duplicates merged.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>Documents importés</source>
+        <translation>Imported documents</translation>
+    </message>
+    <message>
+        <source>Les synthèses que vous avez ajoutées à la bibliothèque. Le corpus livré avec Connecteur n&apos;y figure pas : il ne peut pas être retiré.</source>
+        <translation>The summaries you have added to the library. The corpus shipped with Connecteur is not listed: it cannot be removed.</translation>
+    </message>
+    <message>
+        <source>Aucun document importé : la bibliothèque contient le corpus livré. « Importer un document… » en ajoute un.</source>
+        <translation>No imported documents: the library holds the shipped corpus. “Import a document…” adds one.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Journées</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Importé le</source>
+        <translation>Imported on</translation>
+    </message>
+    <message>
+        <source>Importer un document…</source>
+        <translation>Import a document…</translation>
+    </message>
+    <message>
+        <source>Retirer…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{0} point à vérifier :</source>
+        <translation>{0} point to check:</translation>
+    </message>
+    <message>
+        <source>{0} points à vérifier :</source>
+        <translation>{0} points to check:</translation>
+    </message>
+    <message>
+        <source>Retirer un document</source>
+        <translation>Remove a document</translation>
+    </message>
+    <message>
+        <source>Retirer « {0} » de la bibliothèque ?</source>
+        <translation>Remove “{0}” from the library?</translation>
+    </message>
+    <message>
+        <source>Sa journée du {0} quitte la bibliothèque (le fichier d&apos;origine n&apos;est pas touché). Vos annotations sur ce document deviennent orphelines : elles restent dans « Annotations orphelines » et retrouvent leur place si vous l&apos;importez de nouveau.</source>
+        <translation>Its day of {0} leaves the library (the original file is not touched). Your annotations on this document become orphaned: they stay in “Orphaned annotations” and find their place again if you import it again.</translation>
+    </message>
+    <message>
+        <source>Ses journées ({0}) quittent la bibliothèque (le fichier d&apos;origine n&apos;est pas touché). Vos annotations sur ce document deviennent orphelines : elles restent dans « Annotations orphelines » et retrouvent leur place si vous l&apos;importez de nouveau.</source>
+        <translation>Its days ({0}) leave the library (the original file is not touched). Your annotations on this document become orphaned: they stay in “Orphaned annotations” and find their place again if you import it again.</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -415,6 +764,52 @@ Ctrl+D adds the item chosen in the text to the favourites (or removes it); favou
     <message>
         <source>Mes favoris</source>
         <translation>My favourites</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <source>Filtres actifs :</source>
+        <translation>Active filters:</translation>
+    </message>
+    <message>
+        <source>Filtre actif :</source>
+        <translation>Active filter:</translation>
+    </message>
+    <message>
+        <source>Retirer le filtre « {0} »</source>
+        <translation>Remove the filter “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>« {0} »</source>
+        <translation>“{0}”</translation>
+    </message>
+    <message>
+        <source>{0} / {1}</source>
+        <translation>{0} / {1}</translation>
+    </message>
+    <message>
+        <source>aucune occurrence ici</source>
+        <translation>no match here</translation>
+    </message>
+    <message>
+        <source>Mots cherchés dans la page</source>
+        <translation>Words searched for in the page</translation>
+    </message>
+    <message>
+        <source>Occurrence précédente (Maj+F3)</source>
+        <translation>Previous match (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Occurrence suivante (F3)</source>
+        <translation>Next match (F3)</translation>
+    </message>
+    <message>
+        <source>Effacer le surlignage (Échap)</source>
+        <translation>Clear the highlighting (Esc)</translation>
     </message>
 </context>
 <context>
@@ -487,12 +882,24 @@ Ctrl+D adds the item chosen in the text to the favourites (or removes it); favou
         <translation>Date: {0}</translation>
     </message>
     <message>
-        <source>{0} élément(s)</source>
-        <translation>{0} item(s)</translation>
+        <source>{0} élément</source>
+        <translation>{0} item</translation>
+    </message>
+    <message>
+        <source>{0} éléments</source>
+        <translation>{0} items</translation>
     </message>
     <message>
         <source>⚠ Introuvable dans le texte actuel : {0}</source>
         <translation>⚠ Not found in the current text: {0}</translation>
+    </message>
+    <message>
+        <source>Ajouté au dossier « {0} » : {1}</source>
+        <translation>Added to the folder “{0}”: {1}</translation>
+    </message>
+    <message>
+        <source>Déjà dans le dossier « {0} » : {1}</source>
+        <translation>Already in the folder “{0}”: {1}</translation>
     </message>
     <message>
         <source>Déjà dans le dossier « {0} ».</source>
@@ -518,12 +925,20 @@ Ctrl+D adds the item chosen in the text to the favourites (or removes it); favou
 <context>
     <name>FoldersPanel</name>
     <message>
-        <source>Supprimer le dossier « {0} » et ses {1} élément(s) ?
-
-Les éléments restent dans la bibliothèque, et Édition › Annuler (Ctrl+Z) rétablit le dossier.</source>
-        <translation>Delete the folder “{0}” and its {1} item(s)?
-
-The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back.</translation>
+        <source>Supprimer le dossier vide « {1} » ?</source>
+        <translation>Delete the empty folder “{1}”?</translation>
+    </message>
+    <message>
+        <source>Supprimer le dossier « {1} » et son élément ?</source>
+        <translation>Delete the folder “{1}” and its item?</translation>
+    </message>
+    <message>
+        <source>Supprimer le dossier « {1} » et ses {0} éléments ?</source>
+        <translation>Delete the folder “{1}” and its {0} items?</translation>
+    </message>
+    <message>
+        <source>Les éléments restent dans la bibliothèque, et Édition › Annuler (Ctrl+Z) rétablit le dossier.</source>
+        <translation>The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back.</translation>
     </message>
     <message>
         <source>Supprimer le dossier</source>
@@ -583,7 +998,7 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     </message>
     <message>
         <source>&amp;Imprimer le livret…</source>
-        <translation>&amp;Print the handout…</translation>
+        <translation>Print the &amp;handout…</translation>
     </message>
     <message>
         <source>Choisissez d&apos;abord un dossier</source>
@@ -595,7 +1010,7 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
 « Nouveau » en crée un ; glissez-y ensuite des pistes depuis les résultats de recherche, les favoris ou le texte (ou clic droit › Ajouter au dossier).</source>
         <translation>No course folder.
 
-“New” creates one; then drag leads into it from the search results, the favourites or the text (or right-click › Add to folder).</translation>
+“New” creates one; then drag lines of thought into it from the search results, the favourites or the text (or right-click › Add to folder).</translation>
     </message>
     <message>
         <source>Note dans ce dossier : {0}</source>
@@ -654,7 +1069,7 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     <name>HighlightActions</name>
     <message>
         <source>Sélectionnez d&apos;abord des mots d&apos;un seul élément (une piste, un terrain…).</source>
-        <translation>First select words within a single item (a lead, a field site…).</translation>
+        <translation>First select words within a single item (a line of thought, a field site…).</translation>
     </message>
     <message>
         <source>Surligné en {0} : enregistré.</source>
@@ -714,6 +1129,49 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     <message>
         <source>Orange</source>
         <translation>Orange</translation>
+    </message>
+</context>
+<context>
+    <name>ItemCommands</name>
+    <message>
+        <source>Choisissez d&apos;abord un élément : un clic dans le texte, J ou K, ou une ligne d&apos;une liste.</source>
+        <translation>Choose an item first: a click in the text, J or K, or a row of a list.</translation>
+    </message>
+    <message>
+        <source>Ajouté aux favoris : {0}</source>
+        <translation>Added to favourites: {0}</translation>
+    </message>
+    <message>
+        <source>Retiré des favoris : {0} (Ctrl+Z pour annuler)</source>
+        <translation>Removed from favourites: {0} (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <source>Nouvelle note : {0}</source>
+        <translation>New note: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Retirer des favoris</source>
+        <translation>Remove from favourites</translation>
+    </message>
+    <message>
+        <source>Ajouter aux favoris</source>
+        <translation>Add to favourites</translation>
+    </message>
+    <message>
+        <source>Ajouter une note…</source>
+        <translation>Add a note…</translation>
+    </message>
+    <message>
+        <source>★ Retirer des &amp;favoris</source>
+        <translation>★ Remove from &amp;favourites</translation>
+    </message>
+    <message>
+        <source>☆ Ajouter aux &amp;favoris</source>
+        <translation>☆ Add to &amp;favourites</translation>
     </message>
 </context>
 <context>
@@ -778,12 +1236,28 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>Notes</translation>
     </message>
     <message>
-        <source>Connecteur Recherche du {0}</source>
-        <translation>Connecteur Recherche of {0}</translation>
+        <source>intertitre {0}</source>
+        <translation>theme {0}</translation>
     </message>
     <message>
-        <source>Session {0}</source>
-        <translation>Session {0}</translation>
+        <source>piste {0}</source>
+        <translation>line of thought {0}</translation>
+    </message>
+    <message>
+        <source>terrain {0}</source>
+        <translation>field site {0}</translation>
+    </message>
+    <message>
+        <source>ressource {0}</source>
+        <translation>resource {0}</translation>
+    </message>
+    <message>
+        <source>intervenant·e {0}</source>
+        <translation>speaker {0}</translation>
+    </message>
+    <message>
+        <source>Connecteur Recherche du {0}</source>
+        <translation>Connecteur Recherche of {0}</translation>
     </message>
     <message>
         <source>Session {0} — {1}</source>
@@ -822,8 +1296,126 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>Every resource cited, with its links</translation>
     </message>
     <message>
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0}, {1} élément</source>
+        <translation>{0}, {1} item</translation>
+    </message>
+    <message>
         <source>{0}, {1} éléments</source>
         <translation>{0}, {1} items</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDocuments</name>
+    <message>
+        <source>Un document est déjà en cours d&apos;import ou de retrait.</source>
+        <translation>A document is already being imported or removed.</translation>
+    </message>
+    <message>
+        <source>Importer un document</source>
+        <translation>Import a document</translation>
+    </message>
+    <message>
+        <source>Synthèses Connecteur (*.pdf *.txt);;PDF (*.pdf);;Texte (*.txt);;Tous les fichiers (*)</source>
+        <translation>Connecteur summaries (*.pdf *.txt);;PDF (*.pdf);;Text (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Lecture de « {0} »…</source>
+        <translation>Reading “{0}”…</translation>
+    </message>
+    <message>
+        <source>Lecture du document…</source>
+        <translation>Reading the document…</translation>
+    </message>
+    <message>
+        <source>Import de « {0} »…</source>
+        <translation>Importing “{0}”…</translation>
+    </message>
+    <message>
+        <source>Import du document…</source>
+        <translation>Importing the document…</translation>
+    </message>
+    <message>
+        <source>« {0} » est déjà dans la bibliothèque, à l&apos;identique : rien n&apos;a changé.</source>
+        <translation>“{0}” is already in the library, identical: nothing has changed.</translation>
+    </message>
+    <message>
+        <source>« {0} » ajouté à la bibliothèque : {1}, {2} ; {3}.</source>
+        <translation>“{0}” added to the library: {1}, {2}; {3}.</translation>
+    </message>
+    <message>
+        <source>Remplace le document « {0} » (importé le {1}).</source>
+        <translation>Replaces the document “{0}” (imported on {1}).</translation>
+    </message>
+    <message>
+        <source>Recherche : {0} élément ajouté à l&apos;index.</source>
+        <translation>Search: {0} item added to the index.</translation>
+    </message>
+    <message>
+        <source>Recherche : {0} éléments ajoutés à l&apos;index.</source>
+        <translation>Search: {0} items added to the index.</translation>
+    </message>
+    <message>
+        <source>Document importé</source>
+        <translation>Document imported</translation>
+    </message>
+    <message>
+        <source>Retrait en cours…</source>
+        <translation>Removing…</translation>
+    </message>
+    <message>
+        <source>Retrait du document…</source>
+        <translation>Removing the document…</translation>
+    </message>
+    <message>
+        <source>« {0} » retiré de la bibliothèque ({1}).</source>
+        <translation>“{0}” removed from the library ({1}).</translation>
+    </message>
+    <message>
+        <source>Document retiré</source>
+        <translation>Document removed</translation>
+    </message>
+    <message>
+        <source>Document refusé</source>
+        <translation>Document refused</translation>
+    </message>
+    <message>
+        <source>Opération impossible</source>
+        <translation>Operation not possible</translation>
+    </message>
+    <message>
+        <source>Import annulé : rien n&apos;a été écrit.</source>
+        <translation>Import cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Annotations orphelines…</source>
+        <translation>Orphaned annotations…</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Import de « {0} » : {1}…</source>
+        <translation>Importing “{0}”: {1}…</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryNotice</name>
+    <message>
+        <source>Documents importés</source>
+        <translation>Imported documents</translation>
+    </message>
+    <message>
+        <source>Afficher les détails</source>
+        <translation>Show the details</translation>
+    </message>
+    <message>
+        <source>Une partie de vos documents importés n&apos;a pas pu être chargée ; le reste de la bibliothèque est disponible.</source>
+        <translation>Some of your imported documents could not be loaded; the rest of the library is available.</translation>
     </message>
 </context>
 <context>
@@ -843,6 +1435,30 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>La bibliothèque a changé (document importé ou retiré ailleurs) : elle est à jour.</source>
+        <translation>The library has changed (a document was imported or removed elsewhere): it is up to date.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Favoris</source>
+        <translation>Favourites</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Folders</translation>
+    </message>
+    <message>
+        <source>Étiquettes</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Voir aussi</source>
+        <translation>See also</translation>
+    </message>
     <message>
         <source>Introuvable dans la bibliothèque : {0}</source>
         <translation>Not found in the library: {0}</translation>
@@ -879,8 +1495,8 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>Library contents</translation>
     </message>
     <message>
-        <source>Journées, sessions et rubriques ; Entrée ou clic pour afficher.</source>
-        <translation>Days, sessions and sections; Enter or click to show.</translation>
+        <source>Journées, sessions, rubriques et leurs éléments ; Entrée ou clic pour afficher, Ctrl+D ajoute l&apos;élément choisi aux favoris.</source>
+        <translation>Days, sessions, sections and their items; Enter or click to show, Ctrl+D adds the chosen item to the favourites.</translation>
     </message>
 </context>
 <context>
@@ -946,7 +1562,7 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     </message>
     <message>
         <source>&lt;p&gt;Cliquez sur un élément du texte (une piste, un terrain, une ressource…) pour voir ses notes et en écrire.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Click an item of the text (a lead, a field site, a resource…) to see its notes and write some.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Click an item of the text (a line of thought, a field site, a resource…) to see its notes and write some.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Cet élément n&apos;est pas annotable.&lt;/p&gt;</source>
@@ -1034,6 +1650,13 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>Opération annulée.</source>
+        <translation>Operation cancelled.</translation>
+    </message>
+</context>
+<context>
     <name>OrphansView</name>
     <message>
         <source>Note</source>
@@ -1084,8 +1707,12 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>No orphaned annotation: all your annotations are attached to the current text.</translation>
     </message>
     <message>
-        <source>{0} annotation(s) n&apos;ont pas pu être rattachées au texte actuel du corpus (passage supprimé ou trop modifié). Elles sont conservées ici avec leur citation et votre texte.</source>
-        <translation>{0} annotation(s) could not be attached to the current text of the corpus (passage removed or changed too much). They are kept here with their quote and your text.</translation>
+        <source>{0} annotation n&apos;a pas pu être rattachée au texte actuel du corpus (passage supprimé ou trop modifié). Elle est conservée ici avec sa citation et votre texte.</source>
+        <translation>{0} annotation could not be attached to the current text of the corpus (passage removed or changed too much). It is kept here with its quote and your text.</translation>
+    </message>
+    <message>
+        <source>{0} annotations n&apos;ont pas pu être rattachées au texte actuel du corpus (passages supprimés ou trop modifiés). Elles sont conservées ici avec leur citation et votre texte.</source>
+        <translation>{0} annotations could not be attached to the current text of the corpus (passages removed or changed too much). They are kept here with their quotes and your text.</translation>
     </message>
     <message>
         <source>Annotations orphelines</source>
@@ -1125,6 +1752,105 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Importer un document — aperçu</source>
+        <translation>Import a document — preview</translation>
+    </message>
+    <message>
+        <source>PDF, {0}</source>
+        <translation>PDF, {0}</translation>
+    </message>
+    <message>
+        <source>texte {0}</source>
+        <translation>{0} text</translation>
+    </message>
+    <message>
+        <source>Document : « {0} » ({1})</source>
+        <translation>Document: “{0}” ({1})</translation>
+    </message>
+    <message>
+        <source>{0}, {1} : {2}.</source>
+        <translation>{0}, {1}: {2}.</translation>
+    </message>
+    <message>
+        <source>Contenu</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Pistes</source>
+        <translation>Lines of thought</translation>
+    </message>
+    <message>
+        <source>Terrains</source>
+        <translation>Field sites</translation>
+    </message>
+    <message>
+        <source>Ressources</source>
+        <translation>Resources</translation>
+    </message>
+    <message>
+        <source>Liens</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Intervenant·e·s</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <source>À vérifier : {0}</source>
+        <translation>To check: {0}</translation>
+    </message>
+    <message>
+        <source>(sans intertitre)</source>
+        <translation>(no theme)</translation>
+    </message>
+    <message>
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} point à vérifier (gardé tel quel) :</source>
+        <translation>{0} point to check (kept as it is):</translation>
+    </message>
+    <message>
+        <source>{0} points à vérifier (gardés tels quels) :</source>
+        <translation>{0} points to check (kept as they are):</translation>
+    </message>
+    <message>
+        <source>Remplacer le document existant</source>
+        <translation>Replace the existing document</translation>
+    </message>
+    <message>
+        <source>Le document déjà importé sera remplacé par celui-ci ; vos annotations le suivent (celles dont le passage a disparu deviennent orphelines, jamais perdues).</source>
+        <translation>The document already imported will be replaced by this one; your annotations follow it (those whose passage has gone become orphaned, never lost).</translation>
+    </message>
+    <message>
+        <source>Ce document est déjà dans la bibliothèque, à l&apos;identique : l&apos;importer ne changerait rien.</source>
+        <translation>This document is already in the library, identical: importing it would change nothing.</translation>
+    </message>
+    <message>
+        <source>Ce document ne peut pas être importé : le corpus livré avec Connecteur ne peut pas être remplacé.</source>
+        <translation>This document cannot be imported: the corpus shipped with Connecteur cannot be replaced.</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est encore enregistré : « Importer » ajoute ce document à votre bibliothèque.</source>
+        <translation>Nothing is saved yet: “Import” adds this document to your library.</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
         <source>Vos annotations sont indisponibles : l&apos;édition formateur·rice sera imprimée sans vos notes.</source>
@@ -1143,12 +1869,36 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>Preparing the handout…</translation>
     </message>
     <message>
+        <source>Enregistrer le support en HTML accessible</source>
+        <translation>Save the handout as accessible HTML</translation>
+    </message>
+    <message>
+        <source>Pages web (*.html)</source>
+        <translation>Web pages (*.html)</translation>
+    </message>
+    <message>
+        <source>Enregistrement en HTML…</source>
+        <translation>Saving as HTML…</translation>
+    </message>
+    <message>
+        <source>Enregistré en HTML accessible : {0}</source>
+        <translation>Saved as accessible HTML: {0}</translation>
+    </message>
+    <message>
         <source>Interrompt la préparation du support</source>
         <translation>Stops preparing the handout</translation>
     </message>
     <message>
         <source>Mise en page du support… {0} %</source>
         <translation>Laying out the handout… {0}%</translation>
+    </message>
+    <message>
+        <source>Aperçu fermé. Changez d&apos;édition ou de contenu pour un autre support, ou fermez.</source>
+        <translation>Preview closed. Change the edition or the contents for another handout, or close.</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Préparation interrompue : aucun fichier n&apos;a été écrit.</source>
@@ -1199,6 +1949,10 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>&amp;Lines for taking notes</translation>
     </message>
     <message>
+        <source>Impression recto &amp;verso (chaque session commence sur une page de droite)</source>
+        <translation>Print on &amp;both sides (each session starts on a right-hand page)</translation>
+    </message>
+    <message>
         <source>&amp;Titre :</source>
         <translation>T&amp;itle:</translation>
     </message>
@@ -1240,7 +1994,15 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     </message>
     <message>
         <source>&amp;Aperçu…</source>
-        <translation>&amp;Preview…</translation>
+        <translation>Pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>Enregistrer en &amp;HTML accessible…</source>
+        <translation>Save as accessible &amp;HTML…</translation>
+    </message>
+    <message>
+        <source>Le même support en une page web lisible par les lecteurs d&apos;écran (titres, listes et liens balisés), à ouvrir dans un navigateur ou à imprimer.</source>
+        <translation>The same handout as a web page that screen readers can follow (headings, lists and links marked up), to open in a browser or to print.</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -1261,6 +2023,10 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     <message>
         <source>Les sessions cochées :</source>
         <translation>The sessions ticked:</translation>
+    </message>
+    <message>
+        <source>Toute la bibliothèque ({0} session)</source>
+        <translation>The whole library ({0} session)</translation>
     </message>
     <message>
         <source>Toute la bibliothèque ({0} sessions)</source>
@@ -1304,6 +2070,17 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <source>Enregistrement en HTML…</source>
+        <translation>Saving as HTML…</translation>
+    </message>
+    <message>
+        <source>Mise en page du support…</source>
+        <translation>Laying out the handout…</translation>
+    </message>
+</context>
+<context>
     <name>PrintOutput</name>
     <message>
         <source>L&apos;impression n&apos;a pas pu commencer : vérifiez l&apos;imprimante choisie.</source>
@@ -1341,8 +2118,12 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>The handout was not printed.</translation>
     </message>
     <message>
-        <source>Envoyé à l&apos;impression : {0} page(s).</source>
-        <translation>Sent to the printer: {0} page(s).</translation>
+        <source>Envoyé à l&apos;impression : {0} page.</source>
+        <translation>Sent to the printer: {0} page.</translation>
+    </message>
+    <message>
+        <source>Envoyé à l&apos;impression : {0} pages.</source>
+        <translation>Sent to the printer: {0} pages.</translation>
     </message>
     <message>
         <source>Enregistrer le support en PDF</source>
@@ -1371,6 +2152,10 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     <message>
         <source>édition participant·e</source>
         <translation>participant edition</translation>
+    </message>
+    <message>
+        <source>{0} page · {1} · {2} · mis en page en {3} s</source>
+        <translation>{0} page · {1} · {2} · laid out in {3} s</translation>
     </message>
     <message>
         <source>{0} pages · {1} · {2} · mis en page en {3} s</source>
@@ -1479,16 +2264,48 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>The two days of the Connecteur Recherche</translation>
     </message>
     <message>
-        <source>{leads} pistes · {sites} terrains · {resources} ressources</source>
-        <translation>{leads} lines of thought · {sites} field sites · {resources} resources</translation>
+        <source>Les {0} journées de la bibliothèque</source>
+        <translation>The {0} days of the library</translation>
+    </message>
+    <message>
+        <source>{0} note</source>
+        <translation>{0} note</translation>
+    </message>
+    <message>
+        <source>{0} notes</source>
+        <translation>{0} notes</translation>
+    </message>
+    <message>
+        <source>{0} piste</source>
+        <translation>{0} line of thought</translation>
+    </message>
+    <message>
+        <source>{0} pistes</source>
+        <translation>{0} lines of thought</translation>
+    </message>
+    <message>
+        <source>{0} terrain</source>
+        <translation>{0} field site</translation>
+    </message>
+    <message>
+        <source>{0} terrains</source>
+        <translation>{0} field sites</translation>
+    </message>
+    <message>
+        <source>{0} ressource</source>
+        <translation>{0} resource</translation>
+    </message>
+    <message>
+        <source>{0} ressources</source>
+        <translation>{0} resources</translation>
+    </message>
+    <message>
+        <source>Le document affiché ; J et K (ou Alt+flèches) passent d&apos;un élément à l&apos;autre, Tab d&apos;un lien à l&apos;autre.</source>
+        <translation>The document shown; J and K (or Alt+arrows) move from item to item, Tab from link to link.</translation>
     </message>
     <message>
         <source>Favori</source>
         <translation>Starred</translation>
-    </message>
-    <message>
-        <source>{0} note(s)</source>
-        <translation>{0} note(s)</translation>
     </message>
     <message>
         <source>Afficher les notes de cet élément</source>
@@ -1507,10 +2324,6 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>Session text</translation>
     </message>
     <message>
-        <source>Le document affiché ; Tab passe d&apos;un lien à l&apos;autre.</source>
-        <translation>The document shown; Tab moves from link to link.</translation>
-    </message>
-    <message>
         <source>Copier cet élément avec sa référence</source>
         <translation>Copy this item with its reference</translation>
     </message>
@@ -1524,6 +2337,60 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     <message>
         <source>La fenêtre n&apos;a pas été prête à temps.</source>
         <translation>The window was not ready in time.</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPanel</name>
+    <message>
+        <source>À partir de : {0}</source>
+        <translation>Starting from: {0}</translation>
+    </message>
+    <message>
+        <source>Les éléments proches n&apos;ont pas pu être cherchés : {0}</source>
+        <translation>Related items could not be looked up: {0}</translation>
+    </message>
+    <message>
+        <source>Choisissez un élément (un clic dans le texte, un résultat, un favori) : les pistes, terrains et ressources des autres sessions qui parlent des mêmes choses s&apos;afficheront ici.</source>
+        <translation>Choose an item (a click in the text, a result, a favourite): the lines of thought, field sites and resources of the other sessions that talk about the same things will appear here.</translation>
+    </message>
+    <message>
+        <source>Recherche des éléments proches…</source>
+        <translation>Looking for related items…</translation>
+    </message>
+    <message>
+        <source>Aucun élément proche dans les autres sessions.</source>
+        <translation>No related items in the other sessions.</translation>
+    </message>
+    <message>
+        <source>Voir aussi : éléments proches</source>
+        <translation>See also: related items</translation>
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message>
+        <source>En commun : {0}</source>
+        <translation>In common: {0}</translation>
+    </message>
+    <message>
+        <source>dans le thème « {0} »</source>
+        <translation>in the theme “{0}”</translation>
+    </message>
+    <message>
+        <source>dans la session « {0} »</source>
+        <translation>in the session “{0}”</translation>
+    </message>
+    <message>
+        <source>dans l&apos;élément annoté « {0} »</source>
+        <translation>in the annotated item “{0}”</translation>
+    </message>
+    <message>
+        <source>Trouvé {0}</source>
+        <translation>Found {0}</translation>
+    </message>
+    <message>
+        <source> et </source>
+        <translation> and </translation>
     </message>
 </context>
 <context>
@@ -1558,6 +2425,38 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     <message>
         <source>&lt;b&gt;{0} résultats&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0} results&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>les filtres {0} et {1}</source>
+        <translation>the {0} and {1} filters</translation>
+    </message>
+    <message>
+        <source>le filtre {0}</source>
+        <translation>the {0} filter</translation>
+    </message>
+    <message>
+        <source>{0} autres masqués par {1}</source>
+        <translation>{0} others hidden by {1}</translation>
+    </message>
+    <message>
+        <source>1 autre masqué par {0}</source>
+        <translation>1 other hidden by {0}</translation>
+    </message>
+    <message>
+        <source>{0} résultats masqués par {1}</source>
+        <translation>{0} results hidden by {1}</translation>
+    </message>
+    <message>
+        <source>1 résultat masqué par {0}</source>
+        <translation>1 result hidden by {0}</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
     </message>
     <message>
         <source>Vouliez-vous dire {0} ?</source>
@@ -1596,8 +2495,8 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>&lt;p&gt;Try:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;checking the spelling or using fewer words;&lt;/li&gt;&lt;li&gt;the start of a word followed by * (&lt;i&gt;numéri*&lt;/i&gt;);&lt;/li&gt;&lt;li&gt;related words joined by OR (&lt;i&gt;maire OR élu&lt;/i&gt;).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The library is in French: search with French words.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Chercher dans les sept sessions&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Pistes de réflexion, terrains, ressources et intervenant·e·s : les résultats s&apos;affichent pendant la frappe.&lt;/p&gt;&lt;p&gt;Exemples : {0}&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Accents et majuscules sont facultatifs : &lt;i&gt;teletravail&lt;/i&gt; trouve « télétravail ».&lt;/li&gt;&lt;li&gt;Une expression exacte entre guillemets : &lt;i&gt;&quot;cellule de crise&quot;&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;Exclure un mot : &lt;i&gt;crise -sanitaire&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;↑ ↓ parcourent les résultats, Entrée ouvre, Échap revient au sommaire.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Search the seven sessions&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Lines of thought, field sites, resources and speakers: results appear as you type. The library is in French.&lt;/p&gt;&lt;p&gt;Examples: {0}&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Accents and capitals are optional: &lt;i&gt;teletravail&lt;/i&gt; finds “télétravail”.&lt;/li&gt;&lt;li&gt;An exact phrase in quotes: &lt;i&gt;&quot;cellule de crise&quot;&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;Leave a word out: &lt;i&gt;crise -sanitaire&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;↑ ↓ walk the results, Enter opens, Escape goes back to the contents.&lt;/li&gt;&lt;/ul&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Chercher dans les sept sessions&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Pistes de réflexion, terrains, ressources et intervenant·e·s : les résultats s&apos;affichent pendant la frappe.&lt;/p&gt;&lt;p&gt;Exemples : {0}&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Accents et majuscules sont facultatifs : &lt;i&gt;teletravail&lt;/i&gt; trouve « télétravail ».&lt;/li&gt;&lt;li&gt;Une expression exacte entre guillemets : &lt;i&gt;&quot;cellule de crise&quot;&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;Exclure un mot : &lt;i&gt;crise -sanitaire&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;Vos étiquettes : &lt;i&gt;tag:ouverture&lt;/i&gt;, &lt;i&gt;tag:&quot;crise sanitaire&quot;&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;↑ ↓ parcourent les résultats, Entrée ouvre, Échap revient au sommaire ; dans le texte, F3 et Maj+F3 vont d&apos;un mot cherché à l&apos;autre.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Search the seven sessions&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Lines of thought, field sites, resources and speakers: results appear as you type. The library is in French.&lt;/p&gt;&lt;p&gt;Examples: {0}&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Accents and capitals are optional: &lt;i&gt;teletravail&lt;/i&gt; finds “télétravail”.&lt;/li&gt;&lt;li&gt;An exact phrase in quotes: &lt;i&gt;&quot;cellule de crise&quot;&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;Leave a word out: &lt;i&gt;crise -sanitaire&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;Your tags: &lt;i&gt;tag:ouverture&lt;/i&gt;, &lt;i&gt;tag:&quot;crise sanitaire&quot;&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;↑ ↓ walk the results, Enter opens, Escape goes back to the contents; in the text, F3 and Shift+F3 go from one searched word to the next.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
         <source>Filtrer par type</source>
@@ -1645,8 +2544,16 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
 <context>
     <name>SpeakersView</name>
     <message>
+        <source>Intervenant·e·s : {0} personne</source>
+        <translation>Speakers: {0} person</translation>
+    </message>
+    <message>
         <source>Intervenant·e·s : {0} personnes</source>
         <translation>Speakers: {0} people</translation>
+    </message>
+    <message>
+        <source>Intervenant·e·s : {0} personne sur {1}</source>
+        <translation>Speakers: {0} of {1} people</translation>
     </message>
     <message>
         <source>Intervenant·e·s : {0} personnes sur {1}</source>
@@ -1680,6 +2587,10 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
 <context>
     <name>StartupNotice</name>
     <message>
+        <source>Annotations en lecture seule</source>
+        <translation>Annotations read-only</translation>
+    </message>
+    <message>
         <source>Vos annotations</source>
         <translation>Your annotations</translation>
     </message>
@@ -1692,8 +2603,10 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>You can read and search the library; notes, favourites and folders will come back once the file can be opened (restart Connecteur).</translation>
     </message>
     <message>
-        <source>Afficher les détails</source>
-        <translation>Show the details</translation>
+        <source>{0}
+(cliquez pour les détails)</source>
+        <translation>{0}
+(click for the details)</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +2638,89 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     <message>
         <source>Progression de l&apos;indexation</source>
         <translation>Indexing progress</translation>
+    </message>
+</context>
+<context>
+    <name>TagsPanel</name>
+    <message>
+        <source>1 élément</source>
+        <translation>1 item</translation>
+    </message>
+    <message>
+        <source>{0} éléments</source>
+        <translation>{0} items</translation>
+    </message>
+    <message>
+        <source>Aucune étiquette pour l&apos;instant.
+
+Dans le panneau Notes, donnez une étiquette à un élément (« à relier au cas Mulhouse », « ouverture ») : chaque étiquette apparaît ici avec le nombre d&apos;éléments qui la portent, et un clic les retrouve tous.</source>
+        <translation>No tags yet.
+
+In the Notes panel, give an item a tag (“link to the Mulhouse case”, “opening”): each tag appears here with the number of items that carry it, and a click finds them all.</translation>
+    </message>
+    <message>
+        <source>Renommer l&apos;étiquette</source>
+        <translation>Rename the tag</translation>
+    </message>
+    <message>
+        <source>Nouveau nom de l&apos;étiquette « {0} » :</source>
+        <translation>New name for the tag “{0}”:</translation>
+    </message>
+    <message>
+        <source>Fusionner l&apos;étiquette « {0} » dans :</source>
+        <translation>Merge the tag “{0}” into:</translation>
+    </message>
+    <message>
+        <source>Fusionner {0} étiquettes en une seule :</source>
+        <translation>Merge {0} tags into one:</translation>
+    </message>
+    <message>
+        <source>Fusionner des étiquettes</source>
+        <translation>Merge tags</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Étiquette « {0} » renommée en « {1} » (Ctrl+Z pour annuler).</source>
+        <translation>Tag “{0}” renamed “{1}” (Ctrl+Z to undo).</translation>
+    </message>
+    <message>
+        <source>Étiquettes fusionnées dans « {0} » (Ctrl+Z pour annuler).</source>
+        <translation>Tags merged into “{0}” (Ctrl+Z to undo).</translation>
+    </message>
+    <message>
+        <source>&amp;Chercher les éléments qui la portent</source>
+        <translation>&amp;Search for the items that carry it</translation>
+    </message>
+    <message>
+        <source>&amp;Renommer…</source>
+        <translation>&amp;Rename…</translation>
+    </message>
+    <message>
+        <source>&amp;Fusionner…</source>
+        <translation>&amp;Merge…</translation>
+    </message>
+    <message>
+        <source>Un clic cherche les éléments qui portent l&apos;étiquette ; Ctrl+clic en choisit plusieurs à fusionner.</source>
+        <translation>A click searches for the items that carry the tag; Ctrl+click picks several to merge.</translation>
+    </message>
+    <message>
+        <source>Renommer…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Fusionner…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <source>Étiquettes</source>
+        <translation>Tags</translation>
     </message>
 </context>
 <context>
@@ -1845,95 +2841,16 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
         <translation>rename the tag “{0}”</translation>
     </message>
     <message>
+        <source>fusionner {0} dans « {1} »</source>
+        <translation>merge {0} into “{1}”</translation>
+    </message>
+    <message>
         <source>ajouter {0} éléments au dossier</source>
         <translation>add {0} items to the folder</translation>
     </message>
     <message>
         <source>retirer {0} éléments du dossier</source>
         <translation>remove {0} items from the folder</translation>
-    </message>
-</context>
-<context>
-    <name>UserFeatures</name>
-    <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Mes favoris</source>
-        <translation>My favourites</translation>
-    </message>
-    <message>
-        <source>Dossiers</source>
-        <translation>Folders</translation>
-    </message>
-    <message>
-        <source>Choisissez d&apos;abord un élément (clic dans le texte).</source>
-        <translation>Choose an item first (click in the text).</translation>
-    </message>
-    <message>
-        <source>Ajouté aux favoris.</source>
-        <translation>Added to favourites.</translation>
-    </message>
-    <message>
-        <source>Retiré des favoris (Ctrl+Z pour annuler).</source>
-        <translation>Removed from favourites (Ctrl+Z to undo).</translation>
-    </message>
-    <message>
-        <source>&amp;Ouvrir</source>
-        <translation>&amp;Open</translation>
-    </message>
-    <message>
-        <source>Retirer des favoris</source>
-        <translation>Remove from favourites</translation>
-    </message>
-    <message>
-        <source>Ajouter aux favoris</source>
-        <translation>Add to favourites</translation>
-    </message>
-    <message>
-        <source>Ajouter une note…</source>
-        <translation>Add a note…</translation>
-    </message>
-    <message>
-        <source>★ Retirer des &amp;favoris</source>
-        <translation>★ Remove from &amp;favourites</translation>
-    </message>
-    <message>
-        <source>☆ Ajouter aux &amp;favoris</source>
-        <translation>☆ Add to &amp;favourites</translation>
-    </message>
-    <message>
-        <source>Ajouter une &amp;note…</source>
-        <translation>Add a &amp;note…</translation>
-    </message>
-    <message>
-        <source>Nouveau &amp;dossier de formation…</source>
-        <translation>New course &amp;folder…</translation>
-    </message>
-    <message>
-        <source>Annotations &amp;orphelines…</source>
-        <translation>&amp;Orphaned annotations…</translation>
-    </message>
-    <message>
-        <source>Aller aux &amp;notes</source>
-        <translation>Go to the &amp;notes</translation>
-    </message>
-    <message>
-        <source>Aller aux &amp;favoris</source>
-        <translation>Go to the &amp;favourites</translation>
-    </message>
-    <message>
-        <source>Aller aux &amp;dossiers</source>
-        <translation>Go to the f&amp;olders</translation>
-    </message>
-    <message>
-        <source>&amp;Annotations</source>
-        <translation>&amp;Annotations</translation>
-    </message>
-    <message>
-        <source>&amp;Ressources (Zotero)</source>
-        <translation>&amp;Resources (Zotero)</translation>
     </message>
 </context>
 <context>
@@ -1991,7 +2908,7 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     </message>
     <message>
         <source>l&apos;élément choisi dans le texte&amp;nbsp;; vos favoris se retrouvent dans le panneau latéral.</source>
-        <translation>the item chosen in the text; your starred items are gathered in the side panel.</translation>
+        <translation>the item chosen in the text; your favourites are gathered in the side panel.</translation>
     </message>
     <message>
         <source>le panneau latéral accueille vos notes sur l&apos;élément choisi&amp;nbsp;; pour surligner un passage, sélectionnez-le puis clic droit › Surligner.</source>
@@ -2003,7 +2920,7 @@ The items stay in the library, and Edit › Undo (Ctrl+Z) brings the folder back
     </message>
     <message>
         <source>&lt;p class=&apos;muted&apos;&gt;Vos notes, favoris et dossiers restent sur cet ordinateur&amp;nbsp;: Connecteur n&apos;utilise jamais le réseau. Cette page reste accessible par Aide › Bienvenue.&lt;/p&gt;</source>
-        <translation>&lt;p class=&apos;muted&apos;&gt;Your notes, starred items and folders stay on this computer: Connecteur never uses the network. This page remains available from Help › Welcome.&lt;/p&gt;</translation>
+        <translation>&lt;p class=&apos;muted&apos;&gt;Your notes, favourites and folders stay on this computer: Connecteur never uses the network. This page remains available from Help › Welcome.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Bienvenue dans Connecteur</source>

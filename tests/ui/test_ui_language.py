@@ -42,7 +42,8 @@ def test_every_window_string_is_translated(repo_root: Path, tmp_path: Path) -> N
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     if not lupdate.exists():
         pytest.skip("pyside6-lupdate is not installed")
-    sources = sorted(str(p) for p in (repo_root / "desktop/connecteur/ui").glob("*.py"))
+    sources = sorted(str(p) for p in (repo_root / "desktop/connecteur/ui").rglob("*.py"))
+    assert len(sources) > 50  # every feature folder, as `make translations` reads them
     subprocess.run([str(lupdate), *sources, "-no-obsolete", "-locations", "none",
                     "-ts", str(ts)], check=True, capture_output=True)
     untranslated = [m.findtext("source") for m in ET.parse(ts).iter("message")

@@ -48,6 +48,8 @@ PATTERNS = (
      QT_TRANSLATE_NOOP("UndoLabels", "retirer l'étiquette « {0} »")),
     (re.compile(r"^renommer l'étiquette « (.*) »$"),
      QT_TRANSLATE_NOOP("UndoLabels", "renommer l'étiquette « {0} »")),
+    (re.compile(r"^fusionner (.*) dans « (.*) »$"),
+     QT_TRANSLATE_NOOP("UndoLabels", "fusionner {0} dans « {1} »")),
     (re.compile(r"^ajouter (\d+) éléments au dossier$"),
      QT_TRANSLATE_NOOP("UndoLabels", "ajouter {0} éléments au dossier")),
     (re.compile(r"^retirer (\d+) éléments du dossier$"),
@@ -62,7 +64,7 @@ def translated_label(label: str) -> str:
     for pattern, template in PATTERNS:
         match = pattern.match(label)
         if match:
-            return QCoreApplication.translate(CONTEXT, template).format(match.group(1))
+            return QCoreApplication.translate(CONTEXT, template).format(*match.groups())
     return label
 
 

@@ -11,47 +11,49 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from connecteur.ui.common import labels
+
 if TYPE_CHECKING:
     from connecteur.store.user.reanchor import AnchorReport
 
-CONTEXT = "Documents"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+# lupdate collects ``translate("Documents", "…")`` calls: the context is written out.
+translate = QCoreApplication.translate
 
 
 def counted(number: int, one: str, many: str) -> str:
-    """``one`` or ``many`` (already translated, with ``{0}`` for the number)."""
-    return (one if abs(number) <= 1 else many).format(number)
+    """``one`` or ``many`` (already translated, with ``{0}`` for the number), by the
+    rule of the UI language (French: 0 and 1 singular; English: 1 only)."""
+    return labels.plural(abs(number), one, many).format(number)
 
 
 def days(n: int) -> str:
-    return counted(n, _tr("{0} journée"), _tr("{0} journées"))
+    return counted(n, translate("Documents", "{0} journée"), translate("Documents", "{0} journées"))
 
 
 def sessions(n: int) -> str:
-    return counted(n, _tr("{0} session"), _tr("{0} sessions"))
+    return counted(n, translate("Documents", "{0} session"), translate("Documents", "{0} sessions"))
 
 
 def leads(n: int) -> str:
-    return counted(n, _tr("{0} piste"), _tr("{0} pistes"))
+    return counted(n, translate("Documents", "{0} piste"), translate("Documents", "{0} pistes"))
 
 
 def field_sites(n: int) -> str:
-    return counted(n, _tr("{0} terrain"), _tr("{0} terrains"))
+    return counted(n, translate("Documents", "{0} terrain"), translate("Documents", "{0} terrains"))
 
 
 def resources(n: int) -> str:
-    return counted(n, _tr("{0} ressource"), _tr("{0} ressources"))
+    return counted(n, translate("Documents", "{0} ressource"),
+                   translate("Documents", "{0} ressources"))
 
 
 def speakers(n: int) -> str:
-    return counted(n, _tr("{0} intervenant·e"), _tr("{0} intervenant·e·s"))
+    return counted(n, translate("Documents", "{0} intervenant·e"),
+                   translate("Documents", "{0} intervenant·e·s"))
 
 
 def pages(n: int) -> str:
-    return counted(n, _tr("{0} page"), _tr("{0} pages"))
+    return counted(n, translate("Documents", "{0} page"), translate("Documents", "{0} pages"))
 
 
 def contents(totals: dict[str, int]) -> str:
@@ -62,10 +64,10 @@ def contents(totals: dict[str, int]) -> str:
 
 def orphans(n: int) -> str:
     """What became of the annotations whose passage is gone (never lost)."""
-    return counted(n, _tr(
+    return counted(n, translate("Documents",
         "{0} annotation est devenue orpheline : le passage annoté n'est plus dans la "
         "bibliothèque. Elle est gardée dans « Annotations orphelines » et retrouvera sa "
-        "place si le document revient."), _tr(
+        "place si le document revient."), translate("Documents",
         "{0} annotations sont devenues orphelines : le passage annoté n'est plus dans la "
         "bibliothèque. Elles sont gardées dans « Annotations orphelines » et retrouveront "
         "leur place si le document revient."))
@@ -80,11 +82,12 @@ def anchoring_lines(report: AnchorReport | None) -> list[str]:
     moved = counts["moved"] + counts["approximate"] + counts["reattached"]
     lines = []
     if moved:
-        lines.append(counted(moved, _tr("{0} annotation rattachée au texte mis à jour."),
-                             _tr("{0} annotations rattachées au texte mis à jour.")))
+        lines.append(counted(
+            moved, translate("Documents", "{0} annotation rattachée au texte mis à jour."),
+            translate("Documents", "{0} annotations rattachées au texte mis à jour.")))
     if counts["merged"]:
-        lines.append(counted(counts["merged"], _tr("{0} doublon fusionné."),
-                             _tr("{0} doublons fusionnés.")))
+        lines.append(counted(counts["merged"], translate("Documents", "{0} doublon fusionné."),
+                             translate("Documents", "{0} doublons fusionnés.")))
     if counts["orphaned"]:
         lines.append(orphans(counts["orphaned"]))
     return lines

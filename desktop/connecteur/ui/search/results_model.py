@@ -46,27 +46,30 @@ def context_note(store: CorpusStore | None, hit: Any) -> str:
     """Why a hit whose own text does not hold the words was found: "Trouvé dans la
     session « La gestion de crise »" (its theme, its session, the item a note is on);
     "" for a hit that matched through its own text. A related item: its reason."""
+    translate = QCoreApplication.translate
+    shared = getattr(hit, "shared", ())
+    if shared:  # (the search layer's ``reason`` says the same, in French only)
+        return translate("Results", "En commun : {0}").format(", ".join(shared))
     reason = getattr(hit, "reason", "")
     if reason:
         return reason
     if getattr(hit, "match", "") != "context":
         return ""
-    tr = QCoreApplication.translate
     parts = []
     for part in getattr(hit, "matched_in", ()):
         if part == "theme":
-            parts.append(tr("Results", "dans le thème « {0} »").format(_quoted(hit.title)))
+            parts.append(translate("Results", "dans le thème « {0} »").format(_quoted(hit.title)))
         elif part == "session_title":
             session = store.find(hit.session_id or "") if store is not None else None
             title = getattr(session, "title", "")
             if title:
-                parts.append(tr("Results", "dans la session « {0} »").format(_quoted(title)))
+                parts.append(translate("Results", "dans la session « {0} »").format(_quoted(title)))
         elif part == "item":
-            parts.append(tr("Results", "dans l'élément annoté « {0} »").format(
+            parts.append(translate("Results", "dans l'élément annoté « {0} »").format(
                 _quoted(hit.title)))
     if not parts:
         return ""
-    return tr("Results", "Trouvé {0}").format(tr("Results", " et ").join(parts))
+    return translate("Results", "Trouvé {0}").format(translate("Results", " et ").join(parts))
 
 
 class ResultsModel(QAbstractListModel):
