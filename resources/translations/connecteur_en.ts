@@ -258,10 +258,6 @@
         <translation>Importing {0}…</translation>
     </message>
     <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Import des annotations</source>
         <translation>Annotation import</translation>
     </message>
@@ -1395,10 +1391,6 @@ Ctrl+D adds the item chosen in the text to the favourites (or removes it); favou
         <translation>Orphaned annotations…</translation>
     </message>
     <message>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Import de « {0} » : {1}…</source>
         <translation>Importing “{0}”: {1}…</translation>
     </message>
@@ -2216,6 +2208,13 @@ Ctrl+D adds the item chosen in the text to the favourites (or removes it); favou
     <message>
         <source>Barre d&apos;outils de l&apos;aperçu</source>
         <translation>Preview toolbar</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
