@@ -65,10 +65,9 @@ def make_window(qtbot, corpus_store: CorpusStore, shared_index: Path) -> Iterato
         window.show()
         qtbot.waitExposed(window)
         context.search.open_index()  # as launch does after the first paint
-        if wait_index:
+        if wait_index:  # then the annotation layers, once the search has settled
             qtbot.waitUntil(lambda: context.search.ready, timeout=30_000)
-        # the annotation layers follow once the search has settled (2 s at most)
-        qtbot.waitUntil(lambda: window.layers_installed, timeout=10_000)
+            qtbot.waitUntil(lambda: window.layers_installed, timeout=10_000)
         created.append((window, context))
         return window
 

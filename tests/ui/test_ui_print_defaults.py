@@ -115,13 +115,21 @@ def test_a_new_ctrl_p_replaces_a_dialog_waiting_for_its_preview(qtbot, make_wind
     second.reject()
 
 
-def test_asking_to_print_while_the_dialog_is_open_brings_it_back(qtbot, make_window) -> None:
-    """A second request (the folders panel's "Imprimer…", a link) while the dialog is
-    open does not stack a second dialog behind the first: the open one comes back."""
+def test_a_new_request_replaces_an_idle_dialog_and_shows_a_busy_one(qtbot, make_window) -> None:
+    """A second request (the folders panel's "Imprimer…", Ctrl+P again) never stacks
+    dialogs: an idle one gives way to the new choice, one busy making a handout comes
+    back to the front with its work."""
     window = open_window(qtbot, make_window, url=SESSION_1)
     first = _ctrl_p(qtbot, window, window.reading)
     window.print_handout("library")
-    assert window.print_dialog is first and first.isVisible()
-    assert len(window.findChildren(type(first))) == 1
-    first.reject()
+    second = window.print_dialog
+    assert second is not first and second.content == "library" and second.isVisible()
+    qtbot.waitUntil(lambda: len(window.findChildren(type(first))) == 1)  # the first is gone
+    second.start()
+    assert second.building
+    window.print_handout("session")
+    assert window.print_dialog is second and second.content == "library"
+    second.reject()  # stops the build...
+    qtbot.waitUntil(lambda: not second.building, timeout=10_000)
+    second.reject()  # ...then closes
     qtbot.waitUntil(lambda: window.print_dialog is None)

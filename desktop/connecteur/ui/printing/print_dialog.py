@@ -469,6 +469,11 @@ class PrintDialog(QDialog):
         self._set_busy(False)
         self.status.setText(self.tr("Préparation interrompue : aucun fichier n'a été écrit."))
 
+    @property
+    def building(self) -> bool:
+        """A handout is being made: closing now would throw that work away."""
+        return self.job.running
+
     def reject(self) -> None:
         """"Annuler" stops a build in progress; pressed again (or idle), it closes."""
         if self.job.running:

@@ -16,13 +16,16 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from connecteur.store import CorpusStore
 from connecteur.ui.shell.operations import WORK, Operation, OperationRunner
 from connecteur.ui.shell.tasks import BackgroundRunner
+
+if TYPE_CHECKING:  # Whoosh is imported in the worker, off the start-up path
+    from connecteur.search import SearchResults, SearchService
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +52,7 @@ class IndexStatus:
 
 
 def _open_service(store: CorpusStore, index_dir: Path | None,
-                  progress: Any) -> tuple[Any, str]:
+                  progress: Callable[[int, int], None]) -> tuple[SearchService, str]:
     """Runs in the worker (Whoosh is imported there too, off the start-up path);
     returns the service and, if the index had to be rebuilt, why (in French)."""
     from connecteur.search import IndexState, SearchService
@@ -73,13 +76,13 @@ class SearchController(QObject):
         super().__init__(parent)
         self._store, self._operations, self._index_dir = store, operations, index_dir
         self._runner = BackgroundRunner(self, max_threads=1)
-        self._service: Any = None
+        self._service: SearchService | None = None
         self._status = IndexStatus()
         self._serials = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._pending: dict[str, SearchRequest] = {}
         self._in_flight: SearchRequest | None = None
-        self._calls: list[tuple[Callable[[Any], Any], Callable[[Any], None],
+        self._calls: list[tuple[Callable[[SearchService], Any], Callable[[Any], None],
                                 Callable[[str], None]]] = []
         self._opening = False
 
@@ -92,7 +95,7 @@ class SearchController(QObject):
         return self._service is not None
 
     @property
-    def service(self) -> Any:
+    def service(self) -> SearchService | None:
         """The open SearchService (None until then), for work that keeps it in step
         with the library from a worker: an import, a removal (it locks itself)."""
         return self._service
@@ -145,7 +148,7 @@ class SearchController(QObject):
             lambda: service.sync_notes(notes()), lane=WORK,
             failed=lambda message: log.warning("notes not indexed: %s", message)))
 
-    def call(self, work: Callable[[Any], Any], *, done: Callable[[Any], None],
+    def call(self, work: Callable[[SearchService], Any], *, done: Callable[[Any], None],
              failed: Callable[[str], None]) -> None:
         """Run ``work(service)`` on the query worker once the index is open (for
         whoever needs more than a page of hits: a handout of search results)."""
@@ -175,7 +178,7 @@ class SearchController(QObject):
         """Where ``query``'s words are in each text (item ID → text), on the worker:
         ``done({item ID: [(start, end, exact)]})`` with the items that hold some."""
 
-        def spans(service: Any) -> dict[str, list[tuple[int, int, bool]]]:
+        def spans(service: SearchService) -> dict[str, list[tuple[int, int, bool]]]:
             found = {item_id: service.match_spans(query, text)
                      for item_id, text in texts.items()}
             return {item_id: runs for item_id, runs in found.items() if runs}
@@ -207,7 +210,7 @@ class SearchController(QObject):
         if self._service is None:
             self._set_status(IndexStatus(BUILDING, done, total))
 
-    def _opened(self, opened: tuple[Any, str], store: CorpusStore | None = None) -> None:
+    def _opened(self, opened: tuple[SearchService, str], store: CorpusStore | None = None) -> None:
         self._opening = False
         self._service, rebuilt_because = opened
         if store is not None and store is not self._store:  # the library changed meanwhile
@@ -240,7 +243,8 @@ class SearchController(QObject):
             on_result=lambda results: self._finished(request, results, None),
             on_error=lambda message: self._finished(request, None, message))
 
-    def _finished(self, request: SearchRequest, results: Any, error: str | None) -> None:
+    def _finished(self, request: SearchRequest, results: SearchResults | None,
+                  error: str | None) -> None:
         self._in_flight = None
         if request.serial == self._latest.get(request.channel):
             if error is None:

@@ -10,7 +10,7 @@ shows only the answer to its latest request; it never touches the search library
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
@@ -40,6 +40,9 @@ from connecteur.ui.search.filter_chips import FilterChips
 from connecteur.ui.search.result_delegate import show_hits
 from connecteur.ui.search.results_model import ResultsModel, TargetRole
 from connecteur.ui.shell.context import ApplicationContext
+
+if TYPE_CHECKING:  # Whoosh stays out of the start-up path
+    from connecteur.search import SearchResults
 
 DEBOUNCE_MS = 180
 PAGE_SIZE = 30
@@ -78,7 +81,7 @@ class SearchPanel(QWidget):
         self._controller = context.search
         self._query = ""
         self._request: SearchRequest | None = None
-        self._results: Any = None
+        self._results: SearchResults | None = None
         self._error = ""
         self._facets: dict[str, dict[str, int]] = {"kind": {}, "session": {}}
         self._walking = False
@@ -151,7 +154,7 @@ class SearchPanel(QWidget):
         return self._query
 
     @property
-    def results(self) -> Any:
+    def results(self) -> SearchResults | None:
         return self._results
 
     def set_query(self, text: str) -> None:
@@ -256,7 +259,7 @@ class SearchPanel(QWidget):
             self._results.query, self._request.kinds, self._request.sessions,
             self._results.page + 1, PAGE_SIZE, CHANNEL))
 
-    def _on_answer(self, request: SearchRequest, results: Any) -> None:
+    def _on_answer(self, request: SearchRequest, results: SearchResults) -> None:
         if self._request is None or request.serial != self._request.serial:
             return
         if request.page > 1:
@@ -295,7 +298,7 @@ class SearchPanel(QWidget):
         if self._query and self._results is None:
             self._show_state()
 
-    def _remember_facets(self, results: Any) -> None:
+    def _remember_facets(self, results: SearchResults) -> None:
         """The service counts kinds ignoring the kind filter and sessions ignoring the
         session filter, so every choice keeps its count once a filter is set."""
         facets = results.facets or {}
@@ -356,7 +359,7 @@ class SearchPanel(QWidget):
         self.message.setText(self._message_html(status, results))
         self.stack.setCurrentWidget(self.message)
 
-    def _summary_text(self, results: Any) -> str:
+    def _summary_text(self, results: SearchResults) -> str:
         if results.total == 0:
             return ""
         if results.total == 1:
@@ -369,7 +372,7 @@ class SearchPanel(QWidget):
         return self.tr("{0} · {1}").format(count_html, self._hidden_html(hidden, others=True))
 
     @staticmethod
-    def _hidden_count(results: Any) -> int:
+    def _hidden_count(results: SearchResults) -> int:
         hidden = getattr(results, "hidden", None) or {}
         return hidden.get("all", 0)
 
@@ -392,14 +395,14 @@ class SearchPanel(QWidget):
         link_html = f'<a href="action:clear-filters">{h(self.tr("tout afficher"))}</a>'
         return self.tr("{0} — {1}").format(h(text), link_html)
 
-    def _show_suggestion(self, results: Any) -> None:
+    def _show_suggestion(self, results: SearchResults) -> None:
         suggestion = getattr(results, "suggestion", None) if results is not None else None
         self.suggestion.setVisible(bool(suggestion))
         if suggestion:
             link_html = command_link("query", suggestion, h(suggestion))
             self.suggestion.setText(h(self.tr("Vouliez-vous dire {0} ?")).format(link_html))
 
-    def _message_html(self, status: IndexStatus, results: Any) -> str:
+    def _message_html(self, status: IndexStatus, results: SearchResults | None) -> str:
         if not self._query:
             return self._help_html()
         if self._error:

@@ -650,11 +650,11 @@ class MainWindow(QMainWindow):
         if content is None and folder is None:
             content, folder = self._working_on()
         waiting = getattr(self, "print_dialog", None)
-        if waiting is not None and waiting.isVisible():  # one is open: bring it back
+        if waiting is not None and waiting.building:  # a handout is being made: show it
             waiting.raise_()
             waiting.activateWindow()
             return
-        if waiting is not None:  # one that waits for its preview
+        if waiting is not None:  # open, or waiting for its preview: the new one replaces it
             waiting.close()
         dialog = PrintDialog(self.context, self.print_scope(), content, folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
