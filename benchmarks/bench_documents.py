@@ -36,6 +36,7 @@ sys.path.insert(0, str(HERE.parent / "tests" / "documents"))
 from document_pdfs import PLAIN, render  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
+from bench_search import latencies, percentile  # noqa: E402
 from bench_startup import (  # noqa: E402
     EMPTY_WINDOW,
     SEARCH_RATIO,
@@ -49,34 +50,11 @@ from targets import report as report_targets  # noqa: E402
 DOCUMENTS = int(os.environ.get("BENCH_DOCUMENTS", "20"))
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 SEARCH_TARGET_MS = 5.0
+REPEAT = 30  # each query, in 3 rounds (bench_search.latencies)
 QUERIES = ["crise", "numérique", "télétravail", "pharmaciens", "Mulhouse", "illectronisme",
            "gestion crise", "élus territoires", '"gestion de crise"', '"travail social"',
            "tele*", "territ*", "teletravial~", "solidairté~", "type:piste crise",
            "capacitation -numérique"]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def latencies(search, rounds: int = 3, repeat: int = 10) -> dict[str, float]:
-    """Median over every sample; p95 as the median of each round's p95 (a burst of
-    load elsewhere on a shared machine should not decide it)."""
-    for query in QUERIES:
-        search(query)
-    samples, p95s = [], []
-    for _ in range(rounds):
-        this_round = []
-        for _ in range(repeat):
-            for query in QUERIES:
-                started = time.perf_counter()
-                search(query)
-                this_round.append((time.perf_counter() - started) * 1000)
-        p95s.append(percentile(this_round, 0.95))
-        samples += this_round
-    return {"median_ms": round(statistics.median(samples), 2),
-            "p95_ms": round(statistics.median(p95s), 2)}
 
 
 def document_texts(count: int) -> list[str]:
@@ -128,10 +106,10 @@ def search_figures(enlarged_service, work: Path) -> dict:
 
     bundled = SearchService.open(CorpusStore.open(imported=False), work / "index-bundled")
     try:
-        alone = latencies(lambda q: bundled.search(q))
+        alone = latencies(bundled.search, QUERIES, REPEAT)
     finally:
         bundled.close()
-    enlarged = latencies(lambda q: enlarged_service.search(q))
+    enlarged = latencies(enlarged_service.search, QUERIES, REPEAT)
     return {"bundled": alone, "enlarged": enlarged}
 
 

@@ -6,16 +6,15 @@ placeholder, tag and mnemonic of its French sources."""
 from __future__ import annotations
 
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from mnemonics import all_menus, clashes, entries, mnemonic
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
-    QMenu,
     QMessageBox,
     QWidget,
 )
@@ -26,7 +25,6 @@ from connecteur.ui.documents import wording
 from connecteur.ui.search.results_model import NoteRole
 
 TS = Path(__file__).resolve().parents[2] / "resources/translations/connecteur_en.ts"
-ENTITY = re.compile(r"&[a-z]+;")
 
 
 def _catalogue() -> list[tuple[str, str, str]]:
@@ -43,38 +41,6 @@ def _catalogue() -> list[tuple[str, str, str]]:
 def _french_only() -> set[str]:
     """The French sources whose English differs: none may be seen in English."""
     return {source for _c, source, english in _catalogue() if english != source}
-
-
-def _mnemonic(text: str) -> str | None:
-    found = re.search(r"&([^&])", ENTITY.sub("", text).replace("&&", ""))
-    if found is None:
-        return None
-    return unicodedata.normalize("NFD", found.group(1).lower())[0]  # É is E to a keyboard
-
-
-def _clashes(entries: list[str]) -> dict[str, list[str]]:
-    seen: dict[str, list[str]] = {}
-    for text in entries:
-        letter = _mnemonic(text)
-        if letter:
-            seen.setdefault(letter, []).append(text)
-    return {letter: texts for letter, texts in seen.items() if len(texts) > 1}
-
-
-def _menus(menu: QMenu):
-    menu.aboutToShow.emit()  # the menus filled when they open
-    yield menu
-    for action in menu.actions():
-        if action.menu() is not None:
-            yield from _menus(action.menu())
-
-
-def _entries(menu: QMenu) -> list[str]:
-    return [a.text() for a in menu.actions() if not a.isSeparator()]
-
-
-def _all_menus(window) -> list[QMenu]:
-    return [m for top in window.menuBar().actions() for m in _menus(top.menu())]
 
 
 def _annotated_window(qtbot, make_window, **kwargs):
@@ -101,7 +67,7 @@ def test_every_translation_keeps_the_placeholders_tags_and_mnemonics_of_its_sour
             wrong.append((context, source, "placeholders"))
         if not set(tag.findall(source)) <= set(tag.findall(english)):
             wrong.append((context, source, "tags"))  # (English may add a paragraph)
-        if (_mnemonic(source) is None) != (_mnemonic(english) is None):
+        if (mnemonic(source) is None) != (mnemonic(english) is None):
             wrong.append((context, source, "mnemonic"))
         if source.endswith("…") != english.endswith("…"):
             wrong.append((context, source, "ellipsis"))
@@ -124,18 +90,18 @@ def test_the_window_opens_in_english(qtbot, make_window) -> None:
     bar = [a.text() for a in window.menuBar().actions()]
     assert bar == ["&File", "&Edit", "&View", "&Go", "&Help"]
     menus = window.actions.menus
-    assert _entries(menus["file"]) == [
+    assert entries(menus["file"]) == [
         "&Print / Export as PDF…", "&Import a document…", "Imported &documents…",
         "&Annotations", "&Resources (Zotero)", "Re&set annotations…", "&Quit"]
-    edit = _entries(menus["edit"])
+    edit = entries(menus["edit"])
     for text in ("Copy &with reference", "Ne&xt match in the page",
                  "Pre&vious match in the page", "Add to f&older", "New course fol&der…"):
         assert text in edit
-    go = _entries(menus["go"])
+    go = entries(menus["go"])
     for text in ("&Previous session", "Ne&xt session", "Bib&liography", "Go to the ta&gs",
                  "Go to “&See also”", "Go to the fa&vourites"):
         assert text in go
-    assert "O&rphaned annotations…" in _entries(menus["view"])
+    assert "O&rphaned annotations…" in entries(menus["view"])
     assert window.actions.import_document.statusTip().startswith(
         "Adds a Connecteur Recherche summary (PDF or text) to the library")
     assert window.actions.reset_annotations.statusTip().startswith(
@@ -149,7 +115,7 @@ def test_the_window_opens_in_english(qtbot, make_window) -> None:
     assert window.tags_panel.hint.text().startswith("A click searches for the items")
 
     french = _french_only()
-    texts = [t for menu in _all_menus(window) for t in [menu.title(), *_entries(menu)]]
+    texts = [t for menu in all_menus(window) for t in [menu.title(), *entries(menu)]]
     texts += [side.tabText(i) for i in range(side.count())]
     texts += [a.toolTip() for a in window.findChildren(type(window.actions.quit))]
     texts += [w.accessibleName() for w in window.findChildren(QWidget)]
@@ -230,18 +196,18 @@ def test_no_two_entries_share_a_mnemonic_in_english(qtbot, make_window) -> None:
     qtbot.waitUntil(lambda: window.actions.menus["file"].title() == "&File")
     bar = [a.text() for a in window.menuBar().actions()]
     assert bar == ["&File", "&Edit", "&View", "&Go", "&Help"]
-    assert _clashes(bar) == {}
+    assert clashes(bar) == {}
     checked = 0
-    for menu in _all_menus(window):
-        assert _clashes(_entries(menu)) == {}, (menu.title(), _entries(menu))
+    for menu in all_menus(window):
+        assert clashes(entries(menu)) == {}, (menu.title(), entries(menu))
         checked += 1
     assert checked >= 10  # with the language, exports and "Add to folder" submenus
     window.folders.more_menu.aboutToShow.emit()  # a folder's "…" menu
     window.folders.tree.setCurrentIndex(window.folders.model.index(0, 0))
     window.folders.more_menu.aboutToShow.emit()
-    folder_menu = _entries(window.folders.more_menu)
+    folder_menu = entries(window.folders.more_menu)
     assert "Print the &handout…" in folder_menu
-    assert _clashes(folder_menu) == {}
+    assert clashes(folder_menu) == {}
 
 
 def test_the_print_dialog_mnemonics_are_unique_in_english(qtbot, make_window) -> None:
@@ -254,7 +220,7 @@ def test_the_print_dialog_mnemonics_are_unique_in_english(qtbot, make_window) ->
               if w.isVisibleTo(dialog) and w.buddy() is not None]
     assert "Pre&view…" in texts and "Save as accessible &HTML…" in texts
     assert "Print on &both sides (each session starts on a right-hand page)" in texts
-    assert _clashes(texts) == {}
+    assert clashes(texts) == {}
     dialog.reject()
 
 

@@ -6,12 +6,12 @@ in the singular and the plural."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
+from mnemonics import clashes, entries, menus
 from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QPushButton, QStyleOptionViewItem
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QStyleOptionViewItem
 from ui_helpers import save_artifact, type_text
 from user_ui_helpers import open_window
 
@@ -85,45 +85,19 @@ def test_a_missing_qt_catalogue_is_reported(monkeypatch, caplog, qapp) -> None:
 
 # --- mnemonics --------------------------------------------------------------------------
 
-def _mnemonic(text: str) -> str | None:
-    found = re.search(r"&([^&])", text.replace("&&", ""))
-    if found is None:
-        return None
-    letter = unicodedata.normalize("NFD", found.group(1).lower())[0]  # É is E to a keyboard
-    return letter
-
-
-def _clashes(entries: list[str]) -> dict[str, list[str]]:
-    seen: dict[str, list[str]] = {}
-    for text in entries:
-        letter = _mnemonic(text)
-        if letter:
-            seen.setdefault(letter, []).append(text)
-    return {letter: texts for letter, texts in seen.items() if len(texts) > 1}
-
-
-def _menus(menu: QMenu):
-    menu.aboutToShow.emit()  # the menus filled when they open
-    yield menu
-    for action in menu.actions():
-        if action.menu() is not None:
-            yield from _menus(action.menu())
-
-
 def test_no_two_entries_share_a_mnemonic_in_the_menu_bar_or_a_menu(qtbot, make_window) -> None:
     window = open_window(qtbot, make_window)
     window.context.user.user.folders.create("Manager en crise")
     bar = [a.text() for a in window.menuBar().actions()]
     assert bar == ["&Fichier", "É&dition", "&Affichage", "A&ller", "A&ide"]
-    assert _clashes(bar) == {}  # Alt+E no longer opens "Aide"
+    assert clashes(bar) == {}  # Alt+E no longer opens "Aide"
     checked = 0
     for top in window.menuBar().actions():
-        for menu in _menus(top.menu()):
-            entries = [a.text() for a in menu.actions() if not a.isSeparator()]
-            assert _clashes(entries) == {}, menu.title()
+        for menu in menus(top.menu()):
+            assert clashes(entries(menu)) == {}, menu.title()
             checked += 1
     assert checked >= 10  # with the language, exports and "Ajouter au dossier" submenus
-    edit = [a.text() for a in window.actions.menus["edit"].actions() if not a.isSeparator()]
+    edit = entries(window.actions.menus["edit"])
     assert "Ajouter au do&ssier" in edit and "Copier a&vec la référence" in edit
 
 

@@ -166,31 +166,14 @@ def _rebased(line, offset: int):
     return line
 
 
-class Heading(Flowable):
-    """A heading that the document turns into a bookmark, outline entry and TOC line.
+class PlainLines(Flowable):
+    """Plain text (set the French way) wrapped at ordinary spaces, so that no-break
+    spaces hold, and drawn as it is: no markup to parse. Never cut between pages."""
 
-    ``text`` is plain text (set the French way here), wrapped at ordinary spaces and
-    drawn as it is: headings carry no markup, so none is parsed. ``outline`` is the
-    title for the PDF outline (None: no entry); ``toc`` the text of its
-    table-of-contents line (None: not listed); ``toc_style`` its style there
-    (``session``, ``part``, ``theme``, ``theme_in_part``); ``running`` the label shown
-    in the running header from this page on.
-    """
-
-    def __init__(self, text: str, style: ParagraphStyle, *,
-                 outline: str | None = None, level: int = 0, toc: str | None = None,
-                 toc_style: str = "session", running: str | None = None,
-                 rule: bool = False) -> None:
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
         super().__init__()
         self.text = french_text(text)
         self.style = style
-        self.outline = outline
-        self.level = level
-        self.toc = toc
-        self.toc_style = toc_style
-        self.running = running
-        self.rule = rule  # a thin rule under the heading (the parts of a session)
-        self.key: str | None = None  # its bookmark, given when the story is complete
         self._lines: list[str] = []
         self._for_width: float | None = None
 
@@ -205,12 +188,13 @@ class Heading(Flowable):
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return []  # a heading is never cut
+        return []
 
     def getPlainText(self) -> str:
         return self.text
 
-    def draw(self) -> None:
+    def draw_lines(self) -> float:
+        """Draw the lines; returns the baseline of the last one."""
         canvas, style = self.canv, self.style
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
@@ -218,7 +202,35 @@ class Heading(Flowable):
         for line in self._lines:
             canvas.drawString(style.leftIndent, y, line)
             y -= style.leading
+        return y + style.leading
+
+
+class Heading(PlainLines):
+    """A heading that the document turns into a bookmark, outline entry and TOC line.
+
+    ``outline`` is the title for the PDF outline (None: no entry); ``toc`` the text of
+    its table-of-contents line (None: not listed); ``toc_style`` its style there
+    (``session``, ``part``, ``theme``, ``theme_in_part``); ``running`` the label shown
+    in the running header from this page on.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle, *,
+                 outline: str | None = None, level: int = 0, toc: str | None = None,
+                 toc_style: str = "session", running: str | None = None,
+                 rule: bool = False) -> None:
+        super().__init__(text, style)
+        self.outline = outline
+        self.level = level
+        self.toc = toc
+        self.toc_style = toc_style
+        self.running = running
+        self.rule = rule  # a thin rule under the heading (the parts of a session)
+        self.key: str | None = None  # its bookmark, given when the story is complete
+
+    def draw(self) -> None:
+        self.draw_lines()
         if self.rule:
+            canvas = self.canv
             canvas.saveState()
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.6)

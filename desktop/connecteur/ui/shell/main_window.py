@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # printing is imported when Ctrl+P is first pressed
     from connecteur.store import CorpusStore
     from connecteur.store.user.reanchor import AnchorReport
     from connecteur.ui.documents.library_documents import LibraryDocuments
-    from connecteur.ui.printing.print_dialog import PrintScope
+    from connecteur.ui.printing.print_dialog import PrintDialog, PrintScope
 
 DEFAULT_SIZE = (1200, 780)
 SIDE_PANEL_WIDTH = 340
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         QApplication.instance().installEventFilter(self)
         self.layers_installed = False
+        self.print_dialog: PrintDialog | None = None  # the open one (Ctrl+P)
         self._open_user_layer_later()
 
     # --- layout ------------------------------------------------------------------
@@ -649,7 +650,7 @@ class MainWindow(QMainWindow):
         self.install_layers()  # Ctrl+P in the first instant: the folders are needed
         if content is None and folder is None:
             content, folder = self._working_on()
-        waiting = getattr(self, "print_dialog", None)
+        waiting = self.print_dialog
         if waiting is not None and waiting.building:  # a handout is being made: show it
             waiting.raise_()
             waiting.activateWindow()
@@ -659,7 +660,7 @@ class MainWindow(QMainWindow):
         dialog = PrintDialog(self.context, self.print_scope(), content, folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "print_dialog", None)
-                                 if getattr(self, "print_dialog", None) is dialog else None)
+                                 if self.print_dialog is dialog else None)
         dialog.open()
         self.print_dialog = dialog
 
